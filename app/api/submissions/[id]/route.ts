@@ -1,0 +1,18 @@
+import { NextResponse } from 'next/server';
+import { handleApiError } from '@/lib/api/handle-api-error';
+import { getSubmissionService } from '@/lib/submissions/submission-service';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<NextResponse> {
+  try {
+    const { id } = await context.params;
+    const service = await getSubmissionService();
+    return NextResponse.json(await service.get(id));
+  } catch (error) {
+    return handleApiError(error);
+  }
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SubmissionDetail } from '@/components/submissions/submission-detail';
+import { AppError } from '@/lib/errors/app-error';
+import { getSubmissionService } from '@/lib/submissions/submission-service';
+
+export const metadata: Metadata = { title: 'Submission' };
+
+export default async function SubmissionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  try {
+    const submission = await (await getSubmissionService()).get(id);
+    return <SubmissionDetail submission={submission} />;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,222 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { type FieldPath, FormProvider, useForm, useWatch } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import {
+  type ComposerValues,
+  composerSchema,
+  EMPTY_COMPOSER_VALUES,
+  formToRequestBody,
+} from '@/lib/validations/composer-form';
+import { allowedDurations, maxImagesAndElements } from '@/lib/validations/request-limits';
+import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import { ElementListEditor } from './element-list-editor';
+import { SelectField, TextField } from './fields';
+import { ImageListEditor } from './image-list-editor';
+import { RequestPreview } from './request-preview';
+import { type ResultState, SubmitResult } from './submit-result';
+import { clearComposerDraft, useComposerDraft } from './use-composer-draft';
+import { useSubmitRequest } from './use-submit-request';
+import { VideoListEditor } from './video-list-editor';
+
+const MODE_OPTIONS = [
+  { value: 'std', label: 'Standard (std)' },
+  { value: 'pro', label: 'Professional (pro)' },
+] as const;
+
+const ASPECT_OPTIONS = [
+  { value: '16:9', label: '16:9 landscape' },
+  { value: '9:16', label: '9:16 portrait' },
+  { value: '1:1', label: '1:1 square' },
+] as const;
+
+/** Everything the composer shows that depends on the chosen inputs. */
+function useDerived(values: ComposerValues) {
+  const hasVideo = values.video_list.length > 0;
+  const hasFrameImage = values.image_list.some((image) => image.type !== '');
+  const durations = allowedDurations({ hasFrameImage, hasVideo });
+  // Keep an invalid current choice visible (with its error) instead of silently changing it.
+  const options = (durations.includes(values.duration) ? durations : [...durations, values.duration]).map(
+    (d) => ({
+      value: d,
+      label: `${d} seconds`,
+    }),
+  );
+  const max = maxImagesAndElements(hasVideo);
+  const used = values.image_list.length + values.element_list.length;
+  return {
+    durationOptions: options,
+    durationHint:
+      hasFrameImage || hasVideo
+        ? '3 to 10 seconds with frames or a reference video.'
+        : '5 or 10 seconds. Add a first frame or a reference video for 3 to 10.',
+    limitHint: `${used} of ${max} images and elements used${hasVideo ? ' (4 with a reference video)' : ''}.`,
+  };
+}
+
+export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
+  const router = useRouter();
+  const form = useForm<ComposerValues, unknown, SubmissionRequest>({
+    resolver: zodResolver(composerSchema),
+    mode: 'onChange',
+    defaultValues: EMPTY_COMPOSER_VALUES,
+  });
+  useComposerDraft(form, initial);
+  const values = useWatch({ control: form.control }) as ComposerValues;
+  const body = formToRequestBody(values);
+  const derived = useDerived(values);
+  const submit = useSubmitRequest();
+  const [result, setResult] = useState<ResultState>({ kind: 'idle' });
+
+  // A reused request is in the form now; drop ?from= so a reload shows the saved draft.
+  useEffect(() => {
+    if (initial) router.replace('/', { scroll: false });
+  }, [initial, router]);
+
+  // Cross-field rules (duration, counts, frame roles, "at least one input") re-check on every change.
+  useEffect(() => {
+    const subscription = form.watch((_values, { name }) => {
+      if (name) void form.trigger();
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
+
+  const onValid = async () => {
+    setResult({ kind: 'idle' });
+    const request = formToRequestBody(form.getValues());
+    try {
+      const outcome = await submit.mutateAsync(request);
+      if (outcome.kind === 'created') {
+        setResult({ kind: 'created', submission: outcome.submission });
+        // The same external task ID cannot be used twice: clear it for the next request.
+        form.setValue('external_task_id', '');
+        return;
+      }
+      setResult(outcome);
+      const issues = outcome.error.issues ?? [];
+      if (outcome.error.code === 'duplicate_external_task_id') {
+        form.setError('external_task_id', { message: outcome.error.message }, { shouldFocus: true });
+      }
+      issues.forEach((issue, index) => {
+        form.setError(
+          issue.path as FieldPath<ComposerValues>,
+          { message: issue.message },
+          { shouldFocus: index === 0 },
+        );
+      });
+    } catch {
+      // Only a lost connection gets here: every HTTP answer is an outcome above.
+      setResult({ kind: 'offline' });
+    }
+  };
+
+  const busy = form.formState.isSubmitting || submit.isPending;
+
+  return (
+    <FormProvider {...form}>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <form
+          noValidate
+          onSubmit={form.handleSubmit(onValid)}
+          className="flex flex-col gap-6"
+          aria-label="Compose a video request"
+        >
+          <section aria-labelledby="basics-title" className="flex flex-col gap-4">
+            <h2 id="basics-title" className="text-lg font-semibold text-slate-900">
+              What to make
+            </h2>
+            <TextField
+              name="model"
+              label="Model"
+              placeholder="kling-v1"
+              hint="The model name, for example kling-v1."
+            />
+            <TextField
+              name="prompt"
+              label="Prompt"
+              multiline
+              placeholder="A red fox runs through fresh snow at dawn, cinematic"
+              hint={`${values.prompt.length.toLocaleString('en-US')} / 2,500 characters. Describe the scene, or add an image, video or element below.`}
+            />
+            <TextField
+              name="negative_prompt"
+              label="Negative prompt"
+              multiline
+              placeholder="blurry, distorted faces"
+              hint="What to keep out of the video (optional)."
+            />
+            <div className="grid gap-4 sm:grid-cols-3">
+              <SelectField name="mode" label="Mode" options={MODE_OPTIONS} />
+              <SelectField
+                name="duration"
+                label="Duration"
+                options={derived.durationOptions}
+                hint={derived.durationHint}
+              />
+              <SelectField name="aspect_ratio" label="Aspect ratio" options={ASPECT_OPTIONS} />
+            </div>
+          </section>
+
+          <ImageListEditor limitHint={derived.limitHint} />
+          <VideoListEditor />
+          <ElementListEditor limitHint={derived.limitHint} />
+
+          <section aria-labelledby="advanced-title" className="flex flex-col gap-4">
+            <h2 id="advanced-title" className="text-lg font-semibold text-slate-900">
+              Options
+            </h2>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <TextField
+                name="cfg_scale"
+                label="CFG scale"
+                inputMode="decimal"
+                placeholder="0.5"
+                hint="0 to 1: higher follows the prompt more closely. Empty uses 0.5."
+              />
+              <TextField
+                name="external_task_id"
+                label="External task ID"
+                placeholder="my-campaign-042"
+                hint="Your own ID, unique: letters, digits, _ . : - (up to 64). Empty: one is generated."
+              />
+            </div>
+            <TextField
+              name="callback_url"
+              label="Callback URL"
+              inputMode="url"
+              placeholder="https://example.com/kling-callback"
+              hint="Called by the video service when the task finishes (optional)."
+            />
+          </section>
+
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" variant="primary" disabled={busy} aria-describedby="submit-status">
+              {busy ? 'Submitting…' : 'Submit'}
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={busy}
+              onClick={() => {
+                form.reset(EMPTY_COMPOSER_VALUES);
+                clearComposerDraft();
+                setResult({ kind: 'idle' });
+              }}
+            >
+              Clear form
+            </Button>
+            <span id="submit-status" className="text-sm text-slate-600" aria-live="polite">
+              {busy ? 'Sending to the video service…' : ''}
+            </span>
+          </div>
+          <SubmitResult state={result} />
+        </form>
+
+        <aside className="lg:sticky lg:top-4 lg:self-start">
+          <RequestPreview body={body} />
+        </aside>
+      </div>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+import Link from 'next/link';
+import { Notice } from '@/components/ui/notice';
+import type { ApiErrorBody } from '@/lib/client/submissions-api';
+import type { Submission } from '@/lib/submissions/submission';
+
+export type ResultState =
+  | { kind: 'idle' }
+  | { kind: 'created'; submission: Submission }
+  | { kind: 'rejected'; error: ApiErrorBody; submission: Submission | null; retryAfterSeconds: number | null }
+  | { kind: 'offline' };
+
+/** What to do next, for each way a submission can fail. */
+function nextStep(error: ApiErrorBody, retryAfterSeconds: number | null): string {
+  switch (error.code) {
+    case 'validation_failed':
+      return 'Fix the marked fields, then submit again. Nothing was sent.';
+    case 'duplicate_external_task_id':
+      return 'Change the External task ID or clear it to get a new one generated. Nothing was sent.';
+    case 'upstream_rejected':
+      return 'Change the request as the message says, then submit again.';
+    case 'upstream_rate_limited':
+      return `Wait ${retryAfterSeconds ?? 30} seconds, then submit again.`;
+    case 'upstream_unauthorized':
+      return 'Ask the administrator to check the server’s API key. Your request is kept in history.';
+    case 'upstream_timeout':
+      return 'Open the submission in history before retrying: the task may have started anyway.';
+    case 'forbidden_origin':
+      return 'Submit from this app’s own page.';
+    default:
+      return 'Try again in a minute. The attempt is kept in history.';
+  }
+}
+
+export function SubmitResult({ state }: { state: ResultState }) {
+  if (state.kind === 'created') {
+    const { submission } = state;
+    return (
+      <Notice tone="success" role="status" title="Submitted">
+        <p>
+          Task ID: <output className="font-mono font-semibold">{submission.taskId}</output>
+        </p>
+        <p className="mt-1">
+          <Link className="font-medium underline" href={`/submissions/${submission.id}`}>
+            View submission
+          </Link>
+        </p>
+      </Notice>
+    );
+  }
+  if (state.kind === 'rejected') {
+    return (
+      <Notice tone="error" role="alert" title="Submission failed">
+        <p>{state.error.message}</p>
+        <p className="mt-1">{nextStep(state.error, state.retryAfterSeconds)}</p>
+        {state.submission && (
+          <p className="mt-1">
+            <Link className="font-medium underline" href={`/submissions/${state.submission.id}`}>
+              View this attempt in history
+            </Link>
+          </p>
+        )}
+      </Notice>
+    );
+  }
+  if (state.kind === 'offline') {
+    return (
+      <Notice tone="error" role="alert" title="No answer from the server">
+        Check your connection and press Submit again. The retry carries the same Idempotency-Key, so the task
+        is never created twice.
+      </Notice>
+    );
+  }
+  return null;
+}

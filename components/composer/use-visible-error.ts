@@ -1,0 +1,29 @@
+'use client';
+import { type FieldPath, get, useFormContext, useFormState, useWatch } from 'react-hook-form';
+import type { ComposerValues } from '@/lib/validations/composer-form';
+
+/**
+ * The message to show for a field, or undefined. An empty field is judged once the user has left it
+ * or submitted; anything typed or chosen is judged at once, as the user types.
+ */
+export function useVisibleError(name: FieldPath<ComposerValues>): string | undefined {
+  const { control } = useFormContext<ComposerValues>();
+  const { errors, touchedFields, isSubmitted } = useFormState({ control, name });
+  const value = useWatch({ control, name });
+  const error = get(errors, name) as { message?: string; root?: { message?: string } } | undefined;
+  const message = error?.message ?? error?.root?.message;
+  if (!message) return undefined;
+  const judged =
+    isSubmitted ||
+    Boolean(get(touchedFields, name)) ||
+    (typeof value === 'string' && value !== '');
+  return judged ? message : undefined;
+}
+
+/** A list's own message (counts, at most one video), shown above its items as soon as it applies. */
+export function useListError(name: 'image_list' | 'video_list' | 'element_list'): string | undefined {
+  const { control } = useFormContext<ComposerValues>();
+  const { errors } = useFormState({ control, name });
+  const error = errors[name] as { message?: string; root?: { message?: string } } | undefined;
+  return error?.root?.message ?? error?.message;
+}

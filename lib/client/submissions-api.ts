@@ -1,0 +1,65 @@
+import type { ErrorCode } from '@/lib/errors/error-codes';
+import type { Submission } from '@/lib/submissions/submission';
+import type { ValidationIssue } from '@/lib/validations/validation-issues';
+
+/** The API's error envelope, as the browser receives it. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  issues?: ValidationIssue[];
+}
+
+export type SubmitOutcome =
+  | { kind: 'created'; submission: Submission }
+  | {
+      kind: 'rejected';
+      status: number;
+      error: ApiErrorBody;
+      submission: Submission | null;
+      retryAfterSeconds: number | null;
+    };
+
+/** No HTTP answer at all (offline, server down, connection cut): the same attempt may be retried. */
+export class NetworkError extends Error {}
+
+function isEnvelope(value: unknown): value is { error: ApiErrorBody; submission?: Submission } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { error?: { code?: unknown } }).error?.code === 'string'
+  );
+}
+
+/** POST /api/submissions with an Idempotency-Key, so a retry of the same attempt is never paid twice. */
+export async function submitRequest(
+  body: Record<string, unknown>,
+  idempotencyKey: string,
+): Promise<SubmitOutcome> {
+  let response: Response;
+  try {
+    response = await fetch('/api/submissions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new NetworkError(error instanceof Error ? error.message : 'network error');
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.status === 201 && payload && !isEnvelope(payload)) {
+    return { kind: 'created', submission: payload as Submission };
+  }
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return {
+    kind: 'rejected',
+    status: response.status,
+    error: isEnvelope(payload)
+      ? payload.error
+      : {
+          code: 'internal_error',
+          message: `The server answered with HTTP ${response.status}. Try again in a minute.`,
+        },
+    submission: isEnvelope(payload) ? (payload.submission ?? null) : null,
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+  };
+}

@@ -1,0 +1,80 @@
+import 'server-only';
+import { z } from 'zod';
+
+/** Empty variables count as unset, as a shell user expects from `VAR= next start`. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const positiveInt = (fallback: number) =>
+  z.preprocess(
+    (value) => (value === '' || value === undefined ? fallback : Number(value)),
+    z.number().int().positive(),
+  );
+
+const envSchema = z
+  .object({
+    KLING_API_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    KLING_API_KEY: optional(z.string()),
+    KLING_API_TIMEOUT_MS: positiveInt(30_000),
+    KLING_POLL_INTERVAL_MS: positiveInt(5_000),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')),
+    APP_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
+    CALLBACK_TOKEN: optional(z.string()),
+    DATA_DIR: optional(z.string()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.KLING_API_BASE_URL && !env.KLING_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KLING_API_KEY'],
+        message:
+          'is required when KLING_API_BASE_URL is set. Set KLING_API_KEY to your upstream key, or unset KLING_API_BASE_URL to run in demo mode.',
+      });
+    }
+  });
+
+export interface AppEnv {
+  /** Unset means demo mode: the built-in simulator answers. */
+  upstream: { baseUrl: string; apiKey: string } | null;
+  upstreamTimeoutMs: number;
+  pollIntervalMs: number;
+  databaseUrl: string | null;
+  dataDir: string;
+  publicUrl: string | null;
+  callbackToken: string | null;
+}
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): AppEnv {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')} ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  return {
+    upstream:
+      env.KLING_API_BASE_URL && env.KLING_API_KEY
+        ? { baseUrl: env.KLING_API_BASE_URL.replace(/\/+$/, ''), apiKey: env.KLING_API_KEY }
+        : null,
+    upstreamTimeoutMs: env.KLING_API_TIMEOUT_MS,
+    pollIntervalMs: env.KLING_POLL_INTERVAL_MS,
+    databaseUrl: env.DATABASE_URL ?? null,
+    dataDir: env.DATA_DIR ?? './data',
+    publicUrl: env.APP_PUBLIC_URL ? new URL(env.APP_PUBLIC_URL).origin : null,
+    callbackToken: env.CALLBACK_TOKEN ?? null,
+  };
+}
+
+const cache = globalThis as typeof globalThis & { __omniEnv?: AppEnv };
+
+/** The configuration, parsed once from the process environment. Throws EnvError with every problem named. */
+export function getEnv(): AppEnv {
+  cache.__omniEnv ??= parseEnv(process.env);
+  return cache.__omniEnv;
+}
+
+export function isDemoMode(): boolean {
+  return getEnv().upstream === null;
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { getEnv } from '@/lib/config/env';
+
+/** Either driver: PGlite embedded under ./data, or a PostgreSQL server shared by several app instances. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A `postgres://` URL; null for the embedded database. */
+  databaseUrl: string | null;
+  /** Folder of the embedded database; null keeps it in memory (tests). */
+  dataDir: string | null;
+}
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migrations');
+/** Any fixed number: instances starting together on one PostgreSQL migrate one after another. */
+const MIGRATION_LOCK_ID = 7_316_2025;
+
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await migrate(drizzle(lockClient), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    lockClient.release();
+  }
+  return { db: drizzle(pool), kind: 'postgres', close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  let location: string | undefined;
+  if (dataDir) {
+    // PGlite creates only the last folder of its path.
+    mkdirSync(dataDir, { recursive: true });
+    location = path.join(dataDir, 'pglite');
+  }
+  const client = await PGlite.create(location, { extensions: { pg_trgm } });
+  const db = drizzle(client);
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Opens a database and brings its schema up to date: no manual migration step, ever. */
+export function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}
+
+// Next evaluates this module more than once (instrumentation, each route): one instance per process.
+const holder = globalThis as typeof globalThis & { __omniDatabase?: Promise<Database> };
+
+/** The app's database, opened on first use and shared by every module of the process. */
+export function getDatabase(): Promise<Database> {
+  if (!holder.__omniDatabase) {
+    const env = getEnv();
+    holder.__omniDatabase = openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }).catch(
+      (error) => {
+        // A failed start (server down, disk full) must not stick: the next request tries again.
+        holder.__omniDatabase = undefined;
+        throw error;
+      },
+    );
+  }
+  return holder.__omniDatabase;
+}

@@ -1,0 +1,34 @@
+/** Every error code the API answers with, and its HTTP status (SPEC section 3). */
+export const ERROR_STATUS = {
+  invalid_json: 400,
+  invalid_query: 400,
+  forbidden_origin: 403,
+  not_found: 404,
+  duplicate_external_task_id: 409,
+  idempotency_conflict: 409,
+  payload_too_large: 413,
+  validation_failed: 422,
+  upstream_rejected: 422,
+  upstream_unauthorized: 502,
+  upstream_error: 502,
+  upstream_rate_limited: 503,
+  upstream_timeout: 504,
+  database_unavailable: 503,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const UPSTREAM_ERROR_CODES = [
+  'upstream_rejected',
+  'upstream_unauthorized',
+  'upstream_error',
+  'upstream_rate_limited',
+  'upstream_timeout',
+] as const satisfies readonly ErrorCode[];
+
+export type UpstreamErrorCode = (typeof UPSTREAM_ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_STATUS, value);
+}

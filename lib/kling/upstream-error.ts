@@ -1,0 +1,122 @@
+import { AppError } from '@/lib/errors/app-error';
+import type { UpstreamErrorCode } from '@/lib/errors/error-codes';
+
+export interface UpstreamErrorDetails {
+  code: UpstreamErrorCode;
+  message: string;
+  /** The upstream's HTTP status, when it answered at all. */
+  upstreamStatus: number | null;
+}
+
+/** A failed upstream call, classified once here for every caller (SPEC section 3). */
+export class UpstreamError extends AppError {
+  readonly upstreamStatus: number | null;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(details: UpstreamErrorDetails & { retryAfterSeconds?: number | null }) {
+    super(details.code, details.message);
+    this.name = 'UpstreamError';
+    this.upstreamStatus = details.upstreamStatus;
+    this.retryAfterSeconds = details.retryAfterSeconds ?? null;
+  }
+
+  toDetails(): UpstreamErrorDetails {
+    return {
+      code: this.code as UpstreamErrorCode,
+      message: this.message,
+      upstreamStatus: this.upstreamStatus,
+    };
+  }
+}
+
+const DEFAULT_RETRY_AFTER_SECONDS = 30;
+
+/** Seconds from a Retry-After header (seconds or an HTTP date); a sane default when absent or odd. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number {
+  if (header) {
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+    const date = Date.parse(header);
+    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
+  }
+  return DEFAULT_RETRY_AFTER_SECONDS;
+}
+
+/** The upstream's own words, from whichever field its error body uses. */
+export function extractUpstreamMessage(body: unknown, text: string): string | null {
+  if (typeof body === 'object' && body !== null) {
+    const b = body as Record<string, unknown>;
+    const nested =
+      typeof b.error === 'object' && b.error !== null ? (b.error as Record<string, unknown>) : null;
+    for (const candidate of [nested?.message, b.message, b.error, b.detail, b.msg]) {
+      if (typeof candidate === 'string' && candidate.trim()) return candidate.trim().slice(0, 500);
+    }
+  }
+  const trimmed = text.trim();
+  return trimmed && !trimmed.startsWith('<') ? trimmed.slice(0, 500) : null;
+}
+
+/** Classifies a non-2xx reply. */
+export function upstreamErrorFromStatus(
+  status: number,
+  body: unknown,
+  text: string,
+  retryAfterHeader: string | null,
+): UpstreamError {
+  const said = extractUpstreamMessage(body, text);
+  if (status === 400 || status === 422) {
+    return new UpstreamError({
+      code: 'upstream_rejected',
+      upstreamStatus: status,
+      message: said
+        ? `The video service rejected the request: ${said}`
+        : 'The video service rejected the request.',
+    });
+  }
+  if (status === 401 || status === 403) {
+    return new UpstreamError({
+      code: 'upstream_unauthorized',
+      upstreamStatus: status,
+      message:
+        'The video service refused the server’s API key. An administrator needs to check KLING_API_KEY; nothing was charged.',
+    });
+  }
+  if (status === 429) {
+    const retryAfterSeconds = parseRetryAfter(retryAfterHeader);
+    return new UpstreamError({
+      code: 'upstream_rate_limited',
+      upstreamStatus: status,
+      retryAfterSeconds,
+      message: `The video service is busy (rate limit${said ? `: ${said}` : ''}). Try again in ${retryAfterSeconds} s.`,
+    });
+  }
+  return new UpstreamError({
+    code: 'upstream_error',
+    upstreamStatus: status,
+    message: `The video service failed (HTTP ${status}${said ? `: ${said}` : ''}). Try again in a few minutes.`,
+  });
+}
+
+export function upstreamBadReply(status: number, what: string): UpstreamError {
+  return new UpstreamError({
+    code: 'upstream_error',
+    upstreamStatus: status,
+    message: `The video service sent an unexpected reply (${what}). The task may not exist; check history before trying again.`,
+  });
+}
+
+export function upstreamTimeout(timeoutMs: number): UpstreamError {
+  return new UpstreamError({
+    code: 'upstream_timeout',
+    upstreamStatus: null,
+    message: `The video service did not answer within ${Math.round(timeoutMs / 1000)} s. The task may still have started: check history before trying again.`,
+  });
+}
+
+export function upstreamUnreachable(reason: string): UpstreamError {
+  return new UpstreamError({
+    code: 'upstream_error',
+    upstreamStatus: null,
+    message: `Could not reach the video service (${reason}). Try again in a few minutes.`,
+  });
+}

@@ -1,0 +1,39 @@
+/** Structured one-line logs; secrets are cut out before anything is written. */
+type Level = 'info' | 'warn' | 'error';
+
+const SECRET_ENV = ['KLING_API_KEY', 'CALLBACK_TOKEN'] as const;
+
+function redact(text: string): string {
+  let out = text.replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',}]+/gi, '$1[redacted]');
+  out = out.replace(/bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]');
+  for (const name of SECRET_ENV) {
+    const secret = process.env[name];
+    if (secret && secret.length >= 4) out = out.replaceAll(secret, '[redacted]');
+  }
+  return out;
+}
+
+function errorFields(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? { cause: error.cause.message } : {};
+    return { error: error.message, name: error.name, ...cause, stack: error.stack };
+  }
+  return { error: String(error) };
+}
+
+function write(level: Level, message: string, fields: Record<string, unknown>): void {
+  const line = redact(JSON.stringify({ level, time: new Date().toISOString(), message, ...fields }));
+  (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(line);
+}
+
+export function logInfo(message: string, fields: Record<string, unknown> = {}): void {
+  write('info', message, fields);
+}
+
+export function logWarn(message: string, fields: Record<string, unknown> = {}): void {
+  write('warn', message, fields);
+}
+
+export function logError(message: string, error: unknown, fields: Record<string, unknown> = {}): void {
+  write('error', message, { ...fields, ...errorFields(error) });
+}

@@ -1,0 +1,159 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@/lib/errors/app-error';
+import type { KlingUpstream } from '@/lib/kling/types';
+import { UpstreamError } from '@/lib/kling/upstream-error';
+import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import { hashRequest } from './request-hash';
+import type { Submission, SubmissionError } from './submission';
+import { SubmissionFailedError } from './submission-failed-error';
+import { type SubmissionStore, uniqueViolation } from './submission-store';
+import { toSubmission } from './submission-view';
+
+export interface CreateSubmissionDeps {
+  store: SubmissionStore;
+  upstream: KlingUpstream;
+  /** How long a retry waits for the first attempt under the same Idempotency-Key to finish. */
+  inFlightWaitMs: number;
+}
+
+export interface CreateSubmissionInput {
+  request: SubmissionRequest;
+  idempotencyKey: string | null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function generateExternalTaskId(): string {
+  return `ovs-${randomUUID()}`;
+}
+
+function duplicateExternalTaskId(id: string): AppError {
+  return new AppError(
+    'duplicate_external_task_id',
+    `External task ID "${id}" is already used by another submission. Choose a new one, or leave it empty to get one generated.`,
+  );
+}
+
+/** Writes that follow a paid upstream call are retried: losing one would lose a paid task from history. */
+async function withRetries<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await sleep(100 * attempt);
+    }
+  }
+}
+
+/**
+ * persist -> call upstream -> update. The row exists before any money is spent, so a paid task
+ * is never missing from history; unique external task IDs and idempotency keys stop it being paid twice.
+ */
+export async function createSubmission(
+  deps: CreateSubmissionDeps,
+  input: CreateSubmissionInput,
+): Promise<Submission> {
+  const { store, upstream } = deps;
+  const requestHash = hashRequest(input.request);
+
+  if (input.idempotencyKey) {
+    const prior = await store.findByIdempotencyKey(input.idempotencyKey);
+    if (prior) return replay(deps, prior.id, prior.requestHash, requestHash);
+  }
+
+  const request: SubmissionRequest = input.request.external_task_id
+    ? input.request
+    : { ...input.request, external_task_id: generateExternalTaskId() };
+  const externalTaskId = request.external_task_id as string;
+  const id = randomUUID();
+  const now = new Date();
+
+  try {
+    await store.insert({
+      id,
+      status: 'pending',
+      externalTaskId,
+      model: request.model,
+      prompt: request.prompt ?? '',
+      request,
+      idempotencyKey: input.idempotencyKey,
+      requestHash,
+      createdAt: now,
+      updatedAt: now,
+    });
+  } catch (error) {
+    const violation = uniqueViolation(error);
+    if (!violation) throw error;
+    // Two retries under one key raced: the loser answers with the winner's result.
+    if (input.idempotencyKey && violation.constraint !== 'submissions_external_task_id_key') {
+      const winner = await store.findByIdempotencyKey(input.idempotencyKey);
+      if (winner) return replay(deps, winner.id, winner.requestHash, requestHash);
+    }
+    throw duplicateExternalTaskId(externalTaskId);
+  }
+
+  let outcome:
+    | { ok: true; taskId: string; response: Record<string, unknown> }
+    | { ok: false; error: UpstreamError };
+  try {
+    outcome = { ok: true, ...(await upstream.createTask(request)) };
+  } catch (error) {
+    outcome = {
+      ok: false,
+      error:
+        error instanceof UpstreamError
+          ? error
+          : new UpstreamError({
+              code: 'upstream_error',
+              upstreamStatus: null,
+              message:
+                'The call to the video service failed unexpectedly. Check history before trying again.',
+            }),
+    };
+  }
+
+  if (outcome.ok) {
+    const { taskId, response } = outcome;
+    const row = await withRetries(() => store.markSubmitted(id, { taskId, response }, new Date()));
+    if (!row) throw new AppError('internal_error', 'The submission disappeared while it was being sent.');
+    return toSubmission(row);
+  }
+  const stored: SubmissionError = outcome.error.toDetails();
+  const row = await withRetries(() => store.markFailed(id, stored, new Date()));
+  if (!row) throw outcome.error;
+  throw new SubmissionFailedError(toSubmission(row), outcome.error.retryAfterSeconds);
+}
+
+/** The answer to a retry: the first attempt's result, once it has one. */
+async function replay(
+  deps: CreateSubmissionDeps,
+  id: string,
+  storedHash: string | null,
+  requestHash: string,
+): Promise<Submission> {
+  if (storedHash !== requestHash) {
+    throw new AppError(
+      'idempotency_conflict',
+      'This Idempotency-Key was already used for a different request. Send a new key with a new request.',
+    );
+  }
+  const deadline = Date.now() + deps.inFlightWaitMs;
+  let row = await deps.store.findById(id);
+  while (row?.status === 'pending' && Date.now() < deadline) {
+    await sleep(100);
+    row = await deps.store.findById(id);
+  }
+  if (!row)
+    throw new AppError('internal_error', 'The first attempt under this Idempotency-Key cannot be found.');
+  const submission = toSubmission(row);
+  if (submission.status === 'pending') {
+    throw new AppError(
+      'idempotency_conflict',
+      'The first request with this Idempotency-Key is still being sent. Wait a moment, then check history.',
+    );
+  }
+  if (submission.status === 'failed' && submission.error) throw new SubmissionFailedError(submission, null);
+  return submission;
+}

@@ -1,0 +1,21 @@
+/** The words a creator sees for each field: used by the composer's labels and by every message. */
+export const FIELD_LABELS = {
+  model: 'Model',
+  prompt: 'Prompt',
+  negative_prompt: 'Negative prompt',
+  mode: 'Mode',
+  duration: 'Duration',
+  aspect_ratio: 'Aspect ratio',
+  cfg_scale: 'CFG scale',
+  external_task_id: 'External task ID',
+  callback_url: 'Callback URL',
+  image_list: 'Images',
+  image_url: 'Image URL',
+  type: 'Frame role',
+  video_list: 'Videos',
+  video_url: 'Video URL',
+  refer_type: 'Video reference type',
+  keep_original_sound: 'Keep original sound',
+  element_list: 'Elements',
+  element_id: 'Element ID',
+} as const;

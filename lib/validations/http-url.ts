@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { LIMITS } from './request-limits';
+
+/** True for an absolute http: or https: URL with a host; nothing else is ever forwarded. */
+export function isHttpUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+}
+
+export function httpUrl(label: string) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`),
+    })
+    .superRefine((value, ctx) => {
+      // One message per URL, without `abort`: an aborted issue would also stop the request's
+      // cross-field rules, hiding them while a URL is still being typed.
+      const message =
+        value === ''
+          ? `${label} is required.`
+          : value.length > LIMITS.urlMax
+            ? `${label} is too long: at most ${LIMITS.urlMax.toLocaleString('en-US')} characters.`
+            : isHttpUrl(value)
+              ? null
+              : `${label} must be a full web address starting with http:// or https://.`;
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
+}
