@@ -57,5 +57,7 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
 export function describeEachDatabase(title: string, suite: (database: TestDatabase) => void): void {
   describe(`${title} (PGlite)`, () => suite(useTestDatabase(null)));
   // Skipped when TEST_DATABASE_URL is unset: there is no PostgreSQL server to reach. The CI script always sets it.
-  describe.skipIf(TEST_DATABASE_URL === null)(`${title} (PostgreSQL)`, () => suite(useTestDatabase(TEST_DATABASE_URL)));
+  describe.skipIf(TEST_DATABASE_URL === null)(`${title} (PostgreSQL)`, () =>
+    suite(useTestDatabase(TEST_DATABASE_URL)),
+  );
 }

@@ -84,10 +84,10 @@ export async function createSubmission(
       updatedAt: now,
     });
   } catch (error) {
-    const violation = uniqueViolation(error);
-    if (!violation) throw error;
-    // Two retries under one key raced: the loser answers with the winner's result.
-    if (input.idempotencyKey && violation.constraint !== 'submissions_external_task_id_key') {
+    if (!uniqueViolation(error)) throw error;
+    // Two retries under one key raced: the loser answers with the winner's result. Whichever index
+    // fired: a retry that repeats its external task ID breaks that index before the key's.
+    if (input.idempotencyKey) {
       const winner = await store.findByIdempotencyKey(input.idempotencyKey);
       if (winner) return replay(deps, winner.id, winner.requestHash, requestHash);
     }

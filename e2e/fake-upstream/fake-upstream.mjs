@@ -1,0 +1,213 @@
+// A real HTTP server that plays the Kling upstream (`POST /kling/v1/videos/omni-video`) for tests.
+// Plain ESM with JSDoc so both Vitest and bare `node` load it without a build; types in fake-upstream.d.mts.
+import { createServer } from 'node:http';
+
+export const CREATE_TASK_PATH = '/kling/v1/videos/omni-video';
+const CONTROL_PREFIX = '/__control/';
+const KINDS = ['success', 'status', 'raw', 'delay', 'hang', 'reset'];
+
+/** @typedef {import('./fake-upstream.d.mts').Behaviour} Behaviour */
+/** @typedef {import('./fake-upstream.d.mts').RecordedRequest} RecordedRequest */
+
+/** @param {unknown} value @returns {value is Behaviour} */
+function isBehaviour(value) {
+  return typeof value === 'object' && value !== null && KINDS.includes(/** @type {any} */ (value).kind);
+}
+
+/** @param {string} text */
+function parseBody(text) {
+  try {
+    return text === '' ? null : JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** @param {import('node:http').IncomingMessage} req @returns {Promise<string>} */
+async function readText(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** @param {import('node:http').ServerResponse} res @param {number} status @param {unknown} body */
+function sendJson(res, status, body, headers = {}) {
+  if (res.writableEnded || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(body === undefined ? '' : JSON.stringify(body));
+}
+
+let sequence = 0;
+/** An 18-digit numeric task ID like the upstream's, unique within the process. */
+function newTaskId() {
+  sequence = (sequence + 1) % 1000;
+  return (800_000_000_000_000_000n + BigInt(Date.now()) * 1000n + BigInt(sequence)).toString();
+}
+
+/**
+ * @param {{ port?: number, apiKey?: string, host?: string }} [options]
+ * @returns {Promise<import('./fake-upstream.d.mts').FakeUpstream>}
+ */
+export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' } = {}) {
+  /** @type {RecordedRequest[]} */
+  const requests = [];
+  /** @type {Behaviour[]} */
+  const queue = [];
+  /** @type {Behaviour} */
+  let fallback = { kind: 'success' };
+  const timers = new Set();
+  /** @type {Map<string, string>} task ID and external task ID -> task ID, for the status query */
+  const tasks = new Map();
+
+  /** @param {Behaviour} behaviour @param {RecordedRequest} record @param {import('node:http').ServerResponse} res */
+  function play(behaviour, record, res) {
+    switch (behaviour.kind) {
+      case 'success': {
+        const body = /** @type {Record<string, unknown>} */ (record.body ?? {});
+        const id = newTaskId();
+        tasks.set(id, id);
+        if (typeof body.external_task_id === 'string') tasks.set(body.external_task_id, id);
+        const createdAt = Math.floor(Date.now() / 1000);
+        return sendJson(res, 200, {
+          id,
+          task_id: id,
+          object: 'video',
+          model: body.model,
+          created_at: createdAt,
+        });
+      }
+      case 'status': {
+        const fallbackBody = {
+          code: behaviour.status,
+          message: `fake upstream answered ${behaviour.status}`,
+        };
+        return sendJson(res, behaviour.status, behaviour.body ?? fallbackBody, behaviour.headers);
+      }
+      case 'raw':
+        res.writeHead(behaviour.status, { 'content-type': behaviour.contentType });
+        return res.end(behaviour.text);
+      case 'delay': {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          play(behaviour.then ?? { kind: 'success' }, record, res);
+        }, behaviour.ms);
+        timers.add(timer);
+        return;
+      }
+      case 'hang':
+        return; // Answered never; close() destroys the socket.
+      case 'reset':
+        return res.socket?.destroy();
+    }
+  }
+
+  /** @param {string} method @param {string} path @param {string} text @param {import('node:http').ServerResponse} res */
+  function control(method, path, text, res) {
+    const action = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
+    if (action === 'GET requests') return sendJson(res, 200, requests);
+    if (action === 'GET health') return sendJson(res, 200, { ok: true });
+    if (action === 'POST reset') {
+      reset();
+      return sendJson(res, 204, undefined);
+    }
+    if (action === 'POST next' || action === 'POST default') {
+      const behaviour = parseBody(text);
+      if (!isBehaviour(behaviour))
+        return sendJson(res, 400, { error: `kind must be one of ${KINDS.join(', ')}` });
+      if (action === 'POST next') queue.push(behaviour);
+      else fallback = behaviour;
+      return sendJson(res, 204, undefined);
+    }
+    return sendJson(res, 404, { error: `unknown control action ${action}` });
+  }
+
+  function reset() {
+    requests.length = 0;
+    queue.length = 0;
+    fallback = { kind: 'success' };
+    tasks.clear();
+  }
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async function handle(req, res) {
+    const text = await readText(req);
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const method = req.method ?? 'GET';
+    if (path.startsWith(CONTROL_PREFIX)) return control(method, path, text, res);
+
+    /** @type {RecordedRequest} */
+    const record = { method, path, headers: req.headers, body: parseBody(text), receivedAt: Date.now() };
+    requests.push(record);
+    if (apiKey !== undefined && req.headers.authorization !== `Bearer ${apiKey}`) {
+      return sendJson(res, 401, { code: 1000, message: 'authentication failed' });
+    }
+    if (method === 'POST' && path === CREATE_TASK_PATH) return play(queue.shift() ?? fallback, record, res);
+    // Kling's status query, so an app that polls sees its task as submitted rather than unknown.
+    const taskId =
+      method === 'GET' && path.startsWith(`${CREATE_TASK_PATH}/`)
+        ? tasks.get(path.split('/').pop() ?? '')
+        : undefined;
+    if (taskId) {
+      return sendJson(res, 200, {
+        code: 0,
+        message: 'SUCCEED',
+        data: { task_id: taskId, task_status: 'submitted' },
+      });
+    }
+    return sendJson(res, 404, { code: 1203, message: `no such resource: ${method} ${path}` });
+  }
+
+  // A client that hangs up mid-body (a timed-out caller) must not crash the process running the fake.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(undefined));
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+
+  return {
+    url: `http://${host}:${address.port}`,
+    requests,
+    createCalls: () => requests.filter((r) => r.method === 'POST' && r.path === CREATE_TASK_PATH),
+    nextReply: (behaviour) => void queue.push(behaviour),
+    setDefault: (behaviour) => {
+      fallback = behaviour;
+    },
+    reset,
+    close: () =>
+      new Promise((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * Drives a fake upstream running in another process (a Playwright webServer, a benchmark) over its control API.
+ * @param {string} url
+ * @returns {import('./fake-upstream.d.mts').FakeUpstreamControl}
+ */
+export function controlFakeUpstream(url) {
+  /** @param {string} action @param {Behaviour} [behaviour] */
+  async function post(action, behaviour) {
+    const body = behaviour === undefined ? undefined : JSON.stringify(behaviour);
+    const response = await fetch(`${url}${CONTROL_PREFIX}${action}`, { method: 'POST', body });
+    if (!response.ok)
+      throw new Error(`fake upstream ${action}: HTTP ${response.status} ${await response.text()}`);
+  }
+  /** @returns {Promise<RecordedRequest[]>} */
+  const requests = async () => (await fetch(`${url}${CONTROL_PREFIX}requests`)).json();
+  return {
+    nextReply: (behaviour) => post('next', behaviour),
+    setDefault: (behaviour) => post('default', behaviour),
+    reset: () => post('reset'),
+    requests,
+    createCalls: async () =>
+      (await requests()).filter((r) => r.method === 'POST' && r.path === CREATE_TASK_PATH),
+  };
+}

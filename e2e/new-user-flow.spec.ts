@@ -1,0 +1,48 @@
+import { expect, test } from './support/fixtures';
+
+test('a creator composes a first-frame request, submits it, finds it in history and reuses it', async ({
+  page,
+  upstream,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Prompt', { exact: true }).fill('A paper boat drifts down a rainy street');
+  await page.getByRole('button', { name: 'Add image' }).click();
+  await page.getByLabel('Image URL').fill('https://images.example.com/boat.png');
+  await page.getByLabel('Frame role').selectOption('first_frame');
+  await page.getByLabel('Duration').selectOption('3');
+  await page.getByRole('button', { name: 'Submit' }).click();
+
+  const result = page.getByRole('status').filter({ hasText: 'Task ID' });
+  await expect(result).toBeVisible();
+  const [call] = upstream.createCalls();
+  expect(upstream.createCalls()).toHaveLength(1);
+  const sent = call?.body as Record<string, unknown>;
+  expect(sent).toMatchObject({
+    model: 'kling-v1',
+    prompt: 'A paper boat drifts down a rainy street',
+    duration: '3',
+    image_list: [{ image_url: 'https://images.example.com/boat.png', type: 'first_frame' }],
+  });
+  expect(sent.external_task_id).toEqual(expect.stringMatching(/^[A-Za-z0-9_.:-]{1,64}$/));
+  expect(call?.headers.authorization).toBe('Bearer sk-e2e-4f1c9a7b2d8e6f3a0b5c');
+  const taskId = await result.locator('output').innerText();
+  expect(taskId).toMatch(/^\d{18}$/);
+
+  await page.getByRole('link', { name: 'History' }).click();
+  const row = page.getByRole('row').filter({ hasText: taskId });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Submitted');
+  await row.getByRole('link').click();
+
+  await expect(page.getByRole('heading', { name: 'Submission' })).toBeVisible();
+  await expect(page.getByText(taskId).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Request JSON' })).toContainText('"duration": "3"');
+
+  await page.getByRole('button', { name: 'Reuse in composer' }).click();
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('A paper boat drifts down a rainy street');
+  await expect(page.getByLabel('Image URL')).toHaveValue('https://images.example.com/boat.png');
+  await expect(page.getByLabel('Frame role')).toHaveValue('first_frame');
+  await expect(page.getByLabel('Duration')).toHaveValue('3');
+  // A reused request gets a fresh external task ID: the old one is taken.
+  await expect(page.getByLabel('External task ID')).toHaveValue('');
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env';
+
+function configError(source: Record<string, string>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${JSON.stringify(source)} to be refused`);
+}
+
+describe('parseEnv', () => {
+  it('runs in demo mode with the embedded database when nothing is set', () => {
+    expect(parseEnv({})).toStrictEqual({
+      upstream: null,
+      upstreamTimeoutMs: 30_000,
+      pollIntervalMs: 5_000,
+      databaseUrl: null,
+      dataDir: './data',
+      publicUrl: null,
+      callbackToken: null,
+    });
+  });
+
+  it('treats empty variables as unset, as `VAR= next start` means', () => {
+    const empty = {
+      KLING_API_BASE_URL: '',
+      KLING_API_KEY: '',
+      KLING_API_TIMEOUT_MS: '',
+      KLING_POLL_INTERVAL_MS: '',
+      DATABASE_URL: '',
+      APP_PUBLIC_URL: '',
+      CALLBACK_TOKEN: '',
+      DATA_DIR: '',
+    };
+    expect(parseEnv(empty)).toStrictEqual(parseEnv({}));
+  });
+
+  it('uses the upstream when both the base URL and the key are set', () => {
+    const env = parseEnv({
+      KLING_API_BASE_URL: 'https://api.example.com/',
+      KLING_API_KEY: 'sk-live',
+      KLING_API_TIMEOUT_MS: '5000',
+    });
+    expect(env.upstream).toStrictEqual({ baseUrl: 'https://api.example.com', apiKey: 'sk-live' });
+    expect(env.upstreamTimeoutMs).toBe(5000);
+  });
+
+  it('refuses a base URL without a key, naming KLING_API_KEY', () => {
+    const message = configError({ KLING_API_BASE_URL: 'https://api.example.com' });
+    expect(message).toContain('KLING_API_KEY is required when KLING_API_BASE_URL is set');
+    expect(configError({ KLING_API_BASE_URL: 'https://api.example.com', KLING_API_KEY: '' })).toContain(
+      'KLING_API_KEY',
+    );
+  });
+
+  it('ignores a key without a base URL (demo mode)', () => {
+    expect(parseEnv({ KLING_API_KEY: 'sk-live' }).upstream).toBeNull();
+  });
+
+  it.each([
+    ['KLING_API_BASE_URL', 'ftp://api.example.com'],
+    ['KLING_API_BASE_URL', 'api.example.com'],
+    ['KLING_API_TIMEOUT_MS', 'soon'],
+    ['KLING_API_TIMEOUT_MS', '0'],
+    ['KLING_API_TIMEOUT_MS', '1.5'],
+    ['KLING_POLL_INTERVAL_MS', '-1'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['APP_PUBLIC_URL', 'localhost:3000'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(configError({ KLING_API_KEY: 'k', [name]: value })).toContain(name);
+  });
+
+  it('never puts the key in an error message', () => {
+    const message = configError({ KLING_API_BASE_URL: 'nope', KLING_API_KEY: 'sk-secret-value' });
+    expect(message).not.toContain('sk-secret-value');
+  });
+
+  it('accepts postgres:// and postgresql:// URLs', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://u:p@db:5432/omni' }).databaseUrl).toBe(
+      'postgres://u:p@db:5432/omni',
+    );
+    expect(parseEnv({ DATABASE_URL: 'postgresql://db/omni' }).databaseUrl).toBe('postgresql://db/omni');
+  });
+
+  it('keeps only the origin of APP_PUBLIC_URL', () => {
+    expect(parseEnv({ APP_PUBLIC_URL: 'https://studio.example.com/some/path' }).publicUrl).toBe(
+      'https://studio.example.com',
+    );
+  });
+});

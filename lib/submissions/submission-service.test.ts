@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import type { NewSubmissionRow } from '@/lib/db/schema';
+import { describeEachDatabase } from '@/lib/db/test-databases';
+import { AppError } from '@/lib/errors/app-error';
+import { createSimulator } from '@/lib/kling/simulator';
+import { parseListQuery } from './list-query';
+import type { Submission, SubmissionStatus } from './submission';
+import { createSubmissionService, type SubmissionService } from './submission-service';
+import { createSubmissionStore, type SubmissionStore } from './submission-store';
+
+const T0 = Date.parse('2026-03-01T12:00:00.000Z');
+
+describeEachDatabase('submission history', (database) => {
+  let service: SubmissionService;
+  let store: SubmissionStore;
+  let sequence = 0;
+  /** A search term only this test's rows carry. */
+  const scope = () => `${database.token}s${++sequence}x`;
+
+  beforeAll(() => {
+    // Listing never calls the upstream; the simulator stands in for it.
+    service = createSubmissionService({
+      db: database.db,
+      upstream: createSimulator({ timeoutMs: 1_000 }),
+      upstreamTimeoutMs: 1_000,
+    });
+    store = createSubmissionStore(database.db);
+  });
+
+  /** Stores a row as the service would, at a chosen time, so ordering is exact. */
+  async function seed(
+    tag: string,
+    at: number,
+    extra: Partial<Pick<NewSubmissionRow, 'status' | 'taskId' | 'prompt' | 'externalTaskId'>> = {},
+  ): Promise<string> {
+    const id = randomUUID();
+    const prompt = extra.prompt ?? `${tag} a red kite over the dunes`;
+    const externalTaskId = extra.externalTaskId ?? `${database.token}-${randomUUID()}`;
+    await store.insert({
+      id,
+      status: extra.status ?? 'submitted',
+      taskId: extra.taskId ?? null,
+      externalTaskId,
+      model: 'kling-v1',
+      prompt,
+      request: { model: 'kling-v1', prompt, external_task_id: externalTaskId },
+      createdAt: new Date(at),
+      updatedAt: new Date(at),
+    });
+    return id;
+  }
+
+  /** Every page of a query, following nextCursor through the same parser the route uses. */
+  async function allPages(query: Record<string, string>): Promise<Submission[][]> {
+    const pages: Submission[][] = [];
+    let cursor: string | null = null;
+    do {
+      const params = new URLSearchParams({ ...query, ...(cursor ? { cursor } : {}) });
+      const page = await service.list(parseListQuery(params));
+      pages.push(page.items);
+      cursor = page.nextCursor;
+    } while (cursor && pages.length < 50);
+    return pages;
+  }
+
+  it('lists newest first', async () => {
+    const tag = scope();
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push(await seed(tag, T0 + i * 1_000));
+    const page = await service.list({ limit: 10, q: tag });
+    expect(page.items.map((s) => s.id)).toEqual(ids.reverse());
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it('pages through every row exactly once, even rows created in the same millisecond', async () => {
+    const tag = scope();
+    const ids = [];
+    // Three rows share one timestamp: the cursor must still tell them apart.
+    for (const at of [T0, T0 + 1, T0 + 1, T0 + 1, T0 + 2, T0 + 3, T0 + 3])
+      ids.push({ id: await seed(tag, at), at });
+    const expected = ids.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1)).map((row) => row.id);
+
+    const pages = await allPages({ q: tag, limit: '2' });
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 2, 1]);
+    expect(pages.flat().map((s) => s.id)).toEqual(expected);
+  });
+
+  it('ends on a full last page without offering an empty one', async () => {
+    const tag = scope();
+    for (let i = 0; i < 6; i++) await seed(tag, T0 + i);
+    const pages = await allPages({ q: tag, limit: '3' });
+    expect(pages.map((page) => page.length)).toEqual([3, 3]);
+  });
+
+  it('keeps pages stable when newer rows arrive between requests', async () => {
+    const tag = scope();
+    for (let i = 0; i < 4; i++) await seed(tag, T0 + i);
+    const first = await service.list(parseListQuery(new URLSearchParams({ q: tag, limit: '2' })));
+    await seed(tag, T0 + 10);
+    const second = await service.list(
+      parseListQuery(new URLSearchParams({ q: tag, limit: '2', cursor: first.nextCursor ?? '' })),
+    );
+    const seen = [...first.items, ...second.items].map((s) => s.id);
+    expect(new Set(seen).size).toBe(4);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('filters by status', async () => {
+    const tag = scope();
+    const statuses: SubmissionStatus[] = ['submitted', 'failed', 'pending', 'failed', 'succeeded'];
+    const ids = [];
+    for (const [i, status] of statuses.entries()) ids.push(await seed(tag, T0 + i, { status }));
+
+    const failed = await service.list({ limit: 10, q: tag, status: 'failed' });
+    expect(failed.items.map((s) => s.id)).toEqual([ids[3], ids[1]]);
+    expect(failed.items.every((s) => s.status === 'failed')).toBe(true);
+    expect((await service.list({ limit: 10, q: tag, status: 'processing' })).items).toEqual([]);
+  });
+
+  it('searches the prompt, ignoring case', async () => {
+    const tag = scope();
+    const match = await seed(tag, T0, { prompt: `${tag} A Lighthouse In The Storm` });
+    await seed(tag, T0 + 1, { prompt: `${tag} a quiet meadow` });
+    const found = await service.list({ limit: 10, q: `${tag} a lighthouse`.toUpperCase() });
+    expect(found.items.map((s) => s.id)).toEqual([match]);
+  });
+
+  it('searches the task ID and the external task ID', async () => {
+    const tag = scope();
+    const taskId = `${Date.now()}${String(sequence).padStart(5, '0')}`;
+    const byTask = await seed(tag, T0, { taskId });
+    const byExternal = await seed(tag, T0 + 1, { externalTaskId: `${tag}-campaign-42` });
+
+    expect((await service.list({ limit: 10, q: taskId })).items.map((s) => s.id)).toEqual([byTask]);
+    expect((await service.list({ limit: 10, q: taskId.slice(3, 12) })).items.map((s) => s.id)).toContain(
+      byTask,
+    );
+    expect((await service.list({ limit: 10, q: `${tag}-CAMPAIGN-4` })).items.map((s) => s.id)).toEqual([
+      byExternal,
+    ]);
+  });
+
+  it.each([
+    ['%', '100% cotton', '100 cotton'],
+    ['_', 'shot_a', 'shotXa'],
+    ['\\', 'C:\\clips', 'C:clips'],
+  ])('treats %s in a search as a literal character, not a wildcard', async (_, literal, lookalike) => {
+    const tag = scope();
+    const match = await seed(tag, T0, { prompt: `${tag} ${literal}` });
+    await seed(tag, T0 + 1, { prompt: `${tag} ${lookalike}` });
+    const found = await service.list({ limit: 10, q: `${tag} ${literal}` });
+    expect(found.items.map((s) => s.id)).toEqual([match]);
+  });
+
+  it('gets one submission by ID, as it is stored', async () => {
+    const tag = scope();
+    const id = await seed(tag, T0, { status: 'failed' });
+    const submission = await service.get(id);
+    expect(submission).toMatchObject({
+      id,
+      status: 'failed',
+      model: 'kling-v1',
+      createdAt: new Date(T0).toISOString(),
+    });
+    expect(submission.request).toMatchObject({ prompt: expect.stringContaining(tag) });
+    expect(submission).not.toHaveProperty('idempotencyKey');
+    expect(submission).not.toHaveProperty('requestHash');
+  });
+
+  it.each([
+    ['an unknown ID', randomUUID()],
+    ['an overlong ID', 'x'.repeat(65)],
+    ['an empty ID', ''],
+  ])('answers %s with not_found', async (_, id) => {
+    const error = await service.get(id).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'not_found', status: 404 });
+  });
+});
