@@ -10,8 +10,8 @@ import {
   EMPTY_COMPOSER_VALUES,
   formToRequestBody,
 } from '@/lib/validations/composer-form';
-import { allowedDurations, maxImagesAndElements } from '@/lib/validations/request-limits';
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import { ASPECT_OPTIONS, deriveComposerHints, MODE_OPTIONS } from './composer-hints';
 import { ElementListEditor } from './element-list-editor';
 import { SelectField, TextField } from './fields';
 import { ImageListEditor } from './image-list-editor';
@@ -20,41 +20,6 @@ import { type ResultState, SubmitResult } from './submit-result';
 import { clearComposerDraft, useComposerDraft } from './use-composer-draft';
 import { useSubmitRequest } from './use-submit-request';
 import { VideoListEditor } from './video-list-editor';
-
-const MODE_OPTIONS = [
-  { value: 'std', label: 'Standard (std)' },
-  { value: 'pro', label: 'Professional (pro)' },
-] as const;
-
-const ASPECT_OPTIONS = [
-  { value: '16:9', label: '16:9 landscape' },
-  { value: '9:16', label: '9:16 portrait' },
-  { value: '1:1', label: '1:1 square' },
-] as const;
-
-/** Everything the composer shows that depends on the chosen inputs. */
-function useDerived(values: ComposerValues) {
-  const hasVideo = values.video_list.length > 0;
-  const hasFrameImage = values.image_list.some((image) => image.type !== '');
-  const durations = allowedDurations({ hasFrameImage, hasVideo });
-  // Keep an invalid current choice visible (with its error) instead of silently changing it.
-  const options = (durations.includes(values.duration) ? durations : [...durations, values.duration]).map(
-    (d) => ({
-      value: d,
-      label: `${d} seconds`,
-    }),
-  );
-  const max = maxImagesAndElements(hasVideo);
-  const used = values.image_list.length + values.element_list.length;
-  return {
-    durationOptions: options,
-    durationHint:
-      hasFrameImage || hasVideo
-        ? '3 to 10 seconds with frames or a reference video.'
-        : '5 or 10 seconds. Add a first frame or a reference video for 3 to 10.',
-    limitHint: `${used} of ${max} images and elements used${hasVideo ? ' (4 with a reference video)' : ''}.`,
-  };
-}
 
 export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   const router = useRouter();
@@ -66,7 +31,7 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   useComposerDraft(form, initial);
   const values = useWatch({ control: form.control }) as ComposerValues;
   const body = formToRequestBody(values);
-  const derived = useDerived(values);
+  const derived = deriveComposerHints(values);
   const submit = useSubmitRequest();
   const [result, setResult] = useState<ResultState>({ kind: 'idle' });
 

@@ -14,9 +14,7 @@ export function useVisibleError(name: FieldPath<ComposerValues>): string | undef
   const message = error?.message ?? error?.root?.message;
   if (!message) return undefined;
   const judged =
-    isSubmitted ||
-    Boolean(get(touchedFields, name)) ||
-    (typeof value === 'string' && value !== '');
+    isSubmitted || Boolean(get(touchedFields, name)) || (typeof value === 'string' && value !== '');
   return judged ? message : undefined;
 }
 
