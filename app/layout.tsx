@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { after } from 'next/server';
 import type { ReactNode } from 'react';
 import { DemoModeBanner } from '@/components/layout/demo-mode-banner';
 import { QueryProvider } from '@/components/layout/query-provider';
 import { SiteHeader } from '@/components/layout/site-header';
 import { isDemoMode } from '@/lib/config/env';
-import { warmUpDatabase } from '@/lib/server-start';
 import './globals.css';
 
 // Demo mode is decided by the running server's environment, not at build time.
@@ -17,7 +15,6 @@ export const metadata: Metadata = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  after(warmUpDatabase);
   return (
     <html lang="en">
       <body>

@@ -25,7 +25,7 @@ test('a creator composes a first-frame request, submits it, finds it in history 
   });
   expect(sent.external_task_id).toEqual(expect.stringMatching(/^[A-Za-z0-9_.:-]{1,64}$/));
   expect(call?.headers.authorization).toBe('Bearer sk-e2e-4f1c9a7b2d8e6f3a0b5c');
-  const taskId = await result.locator('output').innerText();
+  const taskId = (await result.locator('output').textContent()) ?? '';
   expect(taskId).toMatch(/^\d{18}$/);
 
   await page.getByRole('link', { name: 'History' }).click();
@@ -39,7 +39,9 @@ test('a creator composes a first-frame request, submits it, finds it in history 
   await expect(page.getByRole('region', { name: 'Request JSON' })).toContainText('"duration": "3"');
 
   await page.getByRole('button', { name: 'Reuse in composer' }).click();
-  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('A paper boat drifts down a rainy street');
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue(
+    'A paper boat drifts down a rainy street',
+  );
   await expect(page.getByLabel('Image URL')).toHaveValue('https://images.example.com/boat.png');
   await expect(page.getByLabel('Frame role')).toHaveValue('first_frame');
   await expect(page.getByLabel('Duration')).toHaveValue('3');

@@ -23,13 +23,15 @@ export function checkConfiguration(): void {
 }
 
 /**
- * Opens and migrates the database once the first page has been sent: opening the embedded database
- * keeps the CPU busy for seconds, which must not delay the first page, yet it should be ready by the
- * time the creator submits.
+ * Opens and migrates the database before the first request is answered. Opening the embedded
+ * database keeps the CPU busy (seconds on a new data folder); done later, it would stall pages
+ * half-loaded in a creator's browser. A failure is logged, not fatal: each request retries.
  */
-export function warmUpDatabase(): void {
-  getDatabase().then(
-    (database) => logInfo('database ready', { kind: database.kind }),
-    (error) => logError('database failed to open; requests will retry', error),
-  );
+export async function openDatabaseAtStart(): Promise<void> {
+  try {
+    const database = await getDatabase();
+    logInfo('database ready', { kind: database.kind });
+  } catch (error) {
+    logError('database failed to open; requests will retry', error);
+  }
 }

@@ -1,7 +1,7 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type FieldPath, FormProvider, useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import {
@@ -27,8 +27,24 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
     resolver: zodResolver(composerSchema),
     mode: 'onChange',
     defaultValues: EMPTY_COMPOSER_VALUES,
+    // Focus follows the page's order, not the order fields were registered: see focusFirstError.
+    shouldFocusError: false,
   });
   useComposerDraft(form, initial);
+  // Controls stay disabled until the page runs and the draft is restored, so nothing typed is lost.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusPending = useRef(false);
+  const focusFirstError = () => {
+    focusPending.current = true;
+  };
+  // After the render that shows the errors: the first marked field on the page, or a list's message.
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-list-error]')?.focus();
+  });
   const values = useWatch({ control: form.control }) as ComposerValues;
   const body = formToRequestBody(values);
   const derived = deriveComposerHints(values);
@@ -62,15 +78,12 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
       setResult(outcome);
       const issues = outcome.error.issues ?? [];
       if (outcome.error.code === 'duplicate_external_task_id') {
-        form.setError('external_task_id', { message: outcome.error.message }, { shouldFocus: true });
+        form.setError('external_task_id', { message: outcome.error.message });
       }
-      issues.forEach((issue, index) => {
-        form.setError(
-          issue.path as FieldPath<ComposerValues>,
-          { message: issue.message },
-          { shouldFocus: index === 0 },
-        );
-      });
+      for (const issue of issues) {
+        form.setError(issue.path as FieldPath<ComposerValues>, { message: issue.message });
+      }
+      if (issues.length > 0 || outcome.error.code === 'duplicate_external_task_id') focusFirstError();
     } catch {
       // Only a lost connection gets here: every HTTP answer is an outcome above.
       setResult({ kind: 'offline' });
@@ -83,98 +96,101 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
     <FormProvider {...form}>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <form
+          ref={formRef}
           noValidate
-          onSubmit={form.handleSubmit(onValid)}
+          onSubmit={form.handleSubmit(onValid, focusFirstError)}
           className="flex flex-col gap-6"
           aria-label="Compose a video request"
         >
-          <section aria-labelledby="basics-title" className="flex flex-col gap-4">
-            <h2 id="basics-title" className="text-lg font-semibold text-slate-900">
-              What to make
-            </h2>
-            <TextField
-              name="model"
-              label="Model"
-              placeholder="kling-v1"
-              hint="The model name, for example kling-v1."
-            />
-            <TextField
-              name="prompt"
-              label="Prompt"
-              multiline
-              placeholder="A red fox runs through fresh snow at dawn, cinematic"
-              hint={`${values.prompt.length.toLocaleString('en-US')} / 2,500 characters. Describe the scene, or add an image, video or element below.`}
-            />
-            <TextField
-              name="negative_prompt"
-              label="Negative prompt"
-              multiline
-              placeholder="blurry, distorted faces"
-              hint="What to keep out of the video (optional)."
-            />
-            <div className="grid gap-4 sm:grid-cols-3">
-              <SelectField name="mode" label="Mode" options={MODE_OPTIONS} />
-              <SelectField
-                name="duration"
-                label="Duration"
-                options={derived.durationOptions}
-                hint={derived.durationHint}
-              />
-              <SelectField name="aspect_ratio" label="Aspect ratio" options={ASPECT_OPTIONS} />
-            </div>
-          </section>
-
-          <ImageListEditor limitHint={derived.limitHint} />
-          <VideoListEditor />
-          <ElementListEditor limitHint={derived.limitHint} />
-
-          <section aria-labelledby="advanced-title" className="flex flex-col gap-4">
-            <h2 id="advanced-title" className="text-lg font-semibold text-slate-900">
-              Options
-            </h2>
-            <div className="grid gap-4 sm:grid-cols-2">
+          <fieldset disabled={!ready} className="contents">
+            <section aria-labelledby="basics-title" className="flex flex-col gap-4">
+              <h2 id="basics-title" className="text-lg font-semibold text-slate-900">
+                What to make
+              </h2>
               <TextField
-                name="cfg_scale"
-                label="CFG scale"
-                inputMode="decimal"
-                placeholder="0.5"
-                hint="0 to 1: higher follows the prompt more closely. Empty uses 0.5."
+                name="model"
+                label="Model"
+                placeholder="kling-v1"
+                hint="The model name, for example kling-v1."
               />
               <TextField
-                name="external_task_id"
-                label="External task ID"
-                placeholder="my-campaign-042"
-                hint="Your own ID, unique: letters, digits, _ . : - (up to 64). Empty: one is generated."
+                name="prompt"
+                label="Prompt"
+                multiline
+                placeholder="A red fox runs through fresh snow at dawn, cinematic"
+                hint={`${values.prompt.length.toLocaleString('en-US')} / 2,500 characters. Describe the scene, or add an image, video or element below.`}
               />
-            </div>
-            <TextField
-              name="callback_url"
-              label="Callback URL"
-              inputMode="url"
-              placeholder="https://example.com/kling-callback"
-              hint="Called by the video service when the task finishes (optional)."
-            />
-          </section>
+              <TextField
+                name="negative_prompt"
+                label="Negative prompt"
+                multiline
+                placeholder="blurry, distorted faces"
+                hint="What to keep out of the video (optional)."
+              />
+              <div className="grid gap-4 sm:grid-cols-3">
+                <SelectField name="mode" label="Mode" options={MODE_OPTIONS} />
+                <SelectField
+                  name="duration"
+                  label="Duration"
+                  options={derived.durationOptions}
+                  hint={derived.durationHint}
+                />
+                <SelectField name="aspect_ratio" label="Aspect ratio" options={ASPECT_OPTIONS} />
+              </div>
+            </section>
 
-          <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" variant="primary" disabled={busy} aria-describedby="submit-status">
-              {busy ? 'Submitting…' : 'Submit'}
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={busy}
-              onClick={() => {
-                form.reset(EMPTY_COMPOSER_VALUES);
-                clearComposerDraft();
-                setResult({ kind: 'idle' });
-              }}
-            >
-              Clear form
-            </Button>
-            <span id="submit-status" className="text-sm text-slate-600" aria-live="polite">
-              {busy ? 'Sending to the video service…' : ''}
-            </span>
-          </div>
+            <ImageListEditor limitHint={derived.limitHint} />
+            <VideoListEditor />
+            <ElementListEditor limitHint={derived.limitHint} />
+
+            <section aria-labelledby="advanced-title" className="flex flex-col gap-4">
+              <h2 id="advanced-title" className="text-lg font-semibold text-slate-900">
+                Options
+              </h2>
+              <div className="grid gap-4 sm:grid-cols-2">
+                <TextField
+                  name="cfg_scale"
+                  label="CFG scale"
+                  inputMode="decimal"
+                  placeholder="0.5"
+                  hint="0 to 1: higher follows the prompt more closely. Empty uses 0.5."
+                />
+                <TextField
+                  name="external_task_id"
+                  label="External task ID"
+                  placeholder="my-campaign-042"
+                  hint="Your own ID, unique: letters, digits, _ . : - (up to 64). Empty: one is generated."
+                />
+              </div>
+              <TextField
+                name="callback_url"
+                label="Callback URL"
+                inputMode="url"
+                placeholder="https://example.com/kling-callback"
+                hint="Called by the video service when the task finishes (optional)."
+              />
+            </section>
+
+            <div className="flex flex-wrap items-center gap-3">
+              <Button type="submit" variant="primary" disabled={busy} aria-describedby="submit-status">
+                {busy ? 'Submitting…' : 'Submit'}
+              </Button>
+              <Button
+                variant="secondary"
+                disabled={busy}
+                onClick={() => {
+                  form.reset(EMPTY_COMPOSER_VALUES);
+                  clearComposerDraft();
+                  setResult({ kind: 'idle' });
+                }}
+              >
+                Clear form
+              </Button>
+              <span id="submit-status" className="text-sm text-slate-600" aria-live="polite">
+                {busy ? 'Sending to the video service…' : ''}
+              </span>
+            </div>
+          </fieldset>
           <SubmitResult state={result} />
         </form>
 

@@ -32,7 +32,13 @@ export function ListSection({
         <p className="text-sm text-slate-600">{description}</p>
       </div>
       {error && (
-        <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-800">
+        <p
+          id={`${id}-error`}
+          role="alert"
+          tabIndex={-1}
+          data-list-error
+          className="text-sm font-medium text-red-800"
+        >
           {error}
         </p>
       )}

@@ -31,6 +31,12 @@ export function composer(page: Page) {
   };
 }
 
+/** The task ID the success notice shows. */
+export async function shownTaskId(page: Page): Promise<string> {
+  const text = await composer(page).success.locator('output').textContent();
+  return text?.trim() ?? '';
+}
+
 /** Opens the composer and waits until it reacts to input (hydrated), so no typed character is lost. */
 export async function openComposer(page: Page, url = '/'): Promise<ReturnType<typeof composer>> {
   await page.goto(url);
