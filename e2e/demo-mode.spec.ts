@@ -11,6 +11,8 @@ test('without KLING_* settings every page says "Demo mode" and the simulator ans
   upstream,
   request,
 }) => {
+  // Starts an app of its own (a new embedded database) and walks every page: more than the default time.
+  test.slow();
   const demo = await launchApp(); // No KLING_API_BASE_URL, no KLING_API_KEY.
   const prompt = `A robot waters a garden ${randomUUID()}`;
 

@@ -8,6 +8,8 @@ test('a submission is still in history, with its task ID, after the app restarts
   upstream,
   launchApp,
 }) => {
+  // Starts the app twice on a new embedded database: more than the default time.
+  test.slow();
   const dataDir = newDataDir();
   const first = await launchApp({ env: upstreamEnv(upstream), dataDir });
   const prompt = `A lantern festival over the river ${randomUUID()}`;
