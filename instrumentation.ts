@@ -1,7 +1,7 @@
 /** Runs once when the server starts, before it answers: check configuration, open and migrate the database. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { checkConfiguration, openDatabaseAtStart } = await import('./lib/server-start');
+  const { checkConfiguration, openDatabaseAtStart } = await import('./lib/server/server-start');
   checkConfiguration();
   await openDatabaseAtStart();
 }

@@ -1,6 +1,6 @@
 import { ComposerForm } from '@/components/composer/composer-form';
 import { AppError } from '@/lib/errors/app-error';
-import { getSubmissionService } from '@/lib/submissions/submission-service';
+import { getSubmissionService } from '@/lib/server/app-services';
 import { type ComposerValues, requestToFormValues } from '@/lib/validations/composer-form';
 
 /** `/?from={id}` opens the composer filled with that submission's request ("Reuse in composer"). */

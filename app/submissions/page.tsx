@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { HistoryFilters } from '@/components/submissions/history-filters';
+import { LiveRefresh } from '@/components/submissions/live-refresh';
 import { SubmissionTable } from '@/components/submissions/submission-table';
 import { buttonClassName } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { AppError } from '@/lib/errors/app-error';
+import { getSubmissionService } from '@/lib/server/app-services';
 import { parseListQuery } from '@/lib/submissions/list-query';
-import { getSubmissionService } from '@/lib/submissions/submission-service';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -59,6 +60,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         </Notice>
       ) : (
         <>
+          <LiveRefresh active={page.items.some((s) => s.status !== 'succeeded' && s.status !== 'failed')} />
           <SubmissionTable items={page.items} />
           <nav aria-label="Pages" className="flex gap-3">
             {params.has('cursor') && (

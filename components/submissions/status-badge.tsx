@@ -1,15 +1,23 @@
-import type { SubmissionStatus } from '@/lib/submissions/submission';
+import type { Submission, SubmissionStatus } from '@/lib/submissions/submission';
 
-const STYLES: Record<SubmissionStatus, { label: string; className: string }> = {
+type Shown = SubmissionStatus | 'checking';
+
+const STYLES: Record<Shown, { label: string; className: string }> = {
   pending: { label: 'Pending', className: 'bg-slate-200 text-slate-900' },
+  checking: { label: 'Unknown, checking', className: 'bg-amber-100 text-amber-950' },
   submitted: { label: 'Submitted', className: 'bg-sky-100 text-sky-900' },
   processing: { label: 'Processing', className: 'bg-indigo-100 text-indigo-900' },
   succeeded: { label: 'Succeeded', className: 'bg-emerald-100 text-emerald-900' },
   failed: { label: 'Failed', className: 'bg-red-100 text-red-900' },
 };
 
-export function StatusBadge({ status }: { status: SubmissionStatus }) {
-  const style = STYLES[status] ?? STYLES.pending;
+/** A pending submission with a status message is one whose answer was lost and is being looked up. */
+function shownStatus(submission: Pick<Submission, 'status' | 'statusMessage'>): Shown {
+  return submission.status === 'pending' && submission.statusMessage ? 'checking' : submission.status;
+}
+
+export function StatusBadge({ submission }: { submission: Pick<Submission, 'status' | 'statusMessage'> }) {
+  const style = STYLES[shownStatus(submission)] ?? STYLES.pending;
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${style.className}`}>
       {style.label}

@@ -1,10 +1,17 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { callbackDeliveriesQuery, isOpen, submissionQuery } from '@/lib/client/submission-queries';
+import { refreshSubmission } from '@/lib/client/submissions-api';
 import type { Submission } from '@/lib/submissions/submission';
+import { CallbackLog } from './callback-log';
 import { Timestamp } from './format-time';
 import { JsonBlock } from './json-block';
 import { ReuseButton } from './reuse-button';
 import { StatusBadge } from './status-badge';
+import { VideoPlayer } from './video-player';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -15,29 +22,84 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-export function SubmissionDetail({ submission }: { submission: Submission }) {
+/** What the status means for the reader, and what happens next. */
+function StatusNotice({ submission }: { submission: Submission }) {
+  if (submission.status === 'pending') {
+    return (
+      <Notice tone={submission.statusMessage ? 'warning' : 'info'} role="status">
+        {submission.statusMessage ??
+          'The request is stored and the video service has not answered yet. It is never sent a second time.'}
+      </Notice>
+    );
+  }
+  if (submission.status === 'failed') {
+    return (
+      <Notice
+        tone="error"
+        role="alert"
+        title={`Failed${submission.error ? `: ${submission.error.code}` : ''}`}
+      >
+        <p>{submission.error?.message ?? submission.statusMessage ?? 'The task failed.'}</p>
+        {submission.error?.upstreamStatus != null && (
+          <p className="mt-1">Video service answered HTTP {submission.error.upstreamStatus}.</p>
+        )}
+      </Notice>
+    );
+  }
+  if (submission.status === 'succeeded') return null;
+  return (
+    <Notice tone="info" role="status">
+      {submission.status === 'submitted'
+        ? 'Queued at the video service.'
+        : 'The video service is making the video.'}{' '}
+      {submission.statusMessage ? `${submission.statusMessage} ` : ''}This page follows it live.
+    </Notice>
+  );
+}
+
+export function SubmissionDetail({ initial }: { initial: Submission }) {
+  const queryClient = useQueryClient();
+  const { data: submission = initial } = useQuery(submissionQuery(initial.id, initial));
+  const open = isOpen(submission);
+  const deliveries = useQuery(callbackDeliveriesQuery(initial.id, open));
+  const refresh = useMutation({
+    mutationFn: () => refreshSubmission(initial.id),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(submissionQuery(initial.id).queryKey, fresh);
+      void queryClient.invalidateQueries({ queryKey: ['submissions', initial.id, 'callbacks'] });
+    },
+  });
+
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-3">
           <h1 className="text-2xl font-bold text-slate-900">Submission</h1>
-          <StatusBadge status={submission.status} />
+          <output aria-label="Status" aria-live="polite">
+            <StatusBadge submission={submission} />
+          </output>
         </div>
-        <ReuseButton submissionId={submission.id} />
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => refresh.mutate()} disabled={refresh.isPending}>
+            {refresh.isPending ? 'Checking…' : 'Check status now'}
+          </Button>
+          <ReuseButton submissionId={submission.id} />
+        </div>
       </div>
-
-      {submission.status === 'pending' && (
-        <Notice tone="info" role="status">
-          The request is stored and the video service has not answered yet. It is never sent a second time.
+      {refresh.isError && (
+        <Notice tone="error" role="alert">
+          {refresh.error.message} The status is checked again automatically.
         </Notice>
       )}
-      {submission.error && (
-        <Notice tone="error" role="alert" title={`Failed: ${submission.error.code}`}>
-          <p>{submission.error.message}</p>
-          {submission.error.upstreamStatus !== null && (
-            <p className="mt-1">Video service answered HTTP {submission.error.upstreamStatus}.</p>
-          )}
-        </Notice>
+
+      <StatusNotice submission={submission} />
+      {submission.video && (
+        <section aria-labelledby="video-title" className="flex flex-col gap-2">
+          <h2 id="video-title" className="text-lg font-semibold">
+            Video
+          </h2>
+          <VideoPlayer video={submission.video} />
+        </section>
       )}
 
       <dl className="rounded-lg border border-slate-300 bg-white p-4 text-sm">
@@ -53,6 +115,9 @@ export function SubmissionDetail({ submission }: { submission: Submission }) {
         </Row>
         <Row term="Updated">
           <Timestamp iso={submission.updatedAt} />
+        </Row>
+        <Row term="Last checked">
+          {submission.refreshedAt ? <Timestamp iso={submission.refreshedAt} /> : 'not yet'}
         </Row>
         <Row term="App ID">
           <span className="font-mono">{submission.id}</span>
@@ -71,7 +136,7 @@ export function SubmissionDetail({ submission }: { submission: Submission }) {
           <h2 id="response-title" className="text-lg font-semibold">
             Upstream response
           </h2>
-          <p className="text-sm text-slate-600">What the video service answered.</p>
+          <p className="text-sm text-slate-600">What the video service answered to the request.</p>
           {submission.response ? (
             <JsonBlock label="Response JSON" value={submission.response} />
           ) : (
@@ -81,6 +146,20 @@ export function SubmissionDetail({ submission }: { submission: Submission }) {
           )}
         </section>
       </div>
+
+      <section aria-labelledby="callbacks-title" className="flex flex-col gap-2">
+        <h2 id="callbacks-title" className="text-lg font-semibold">
+          Callbacks
+        </h2>
+        <p className="text-sm text-slate-600">Status updates the video service sent to this app.</p>
+        {deliveries.data ? (
+          <CallbackLog deliveries={deliveries.data} />
+        ) : (
+          <p className="text-sm text-slate-600">
+            {deliveries.isError ? 'Could not load callbacks.' : 'Loading…'}
+          </p>
+        )}
+      </section>
     </div>
   );
 }

@@ -43,7 +43,7 @@ export function SubmissionTable({ items }: { items: Submission[] }) {
                 <Timestamp iso={submission.createdAt} />
               </td>
               <td className="px-3 py-2">
-                <StatusBadge status={submission.status} />
+                <StatusBadge submission={submission} />
               </td>
               <td className="max-w-md px-3 py-2">
                 <Link

@@ -27,6 +27,27 @@ export interface RecordedRequest {
   receivedAt: number;
 }
 
+/** Where a task the fake knows stands; status queries and callback bodies are made from it. */
+export interface TaskState {
+  status: 'submitted' | 'processing' | 'succeeded' | 'failed';
+  /** task_status_msg (native) or error.message (OpenAI). */
+  message?: string;
+  /** The finished video, for 'succeeded'. */
+  videoUrl?: string;
+  /** Seconds; default 5. */
+  duration?: number;
+  /** The upstream's updated_at in ms; default now. */
+  updatedAt?: number;
+  /** Links the task to an external task ID, so it can be queried by it. */
+  externalTaskId?: string | null;
+}
+
+/** The native task object (the `data` of a status reply, and the body of a callback). */
+export declare function nativeTask(
+  taskId: string,
+  state: TaskState & { externalTaskId: string | null },
+): Record<string, unknown>;
+
 export interface FakeUpstream {
   /** `http://127.0.0.1:PORT`, the value for KLING_API_BASE_URL. */
   readonly url: string;
@@ -34,6 +55,21 @@ export interface FakeUpstream {
   readonly requests: RecordedRequest[];
   /** Recorded `POST /kling/v1/videos/omni-video` calls. */
   createCalls(): RecordedRequest[];
+  /** Recorded `GET /kling/v1/videos/omni-video/{id}` status queries. */
+  queryCalls(): RecordedRequest[];
+  /** IDs of the tasks the fake created or was told about. */
+  taskIds(): string[];
+  /**
+   * Sets where a task stands (created tasks start 'submitted'). Unknown task IDs become known, so a
+   * task "created" before a crash can be found by its external task ID.
+   */
+  setTask(taskId: string, state: TaskState): void;
+  /** The shape of status replies: Kling native (default) or an OpenAI video object. */
+  setQueryShape(shape: 'native' | 'openai'): void;
+  /** Queues one behaviour for the next status query (errors, garbage, hangs), before the task's state. */
+  nextQueryReply(behaviour: Behaviour): void;
+  /** The body the upstream would post to a callback URL for this task now (native, unwrapped). */
+  callbackBody(taskId: string): Record<string, unknown>;
   /** Queues one behaviour for the next create call (first in, first out). */
   nextReply(behaviour: Behaviour): void;
   /** What create calls get when the queue is empty (initially success). */

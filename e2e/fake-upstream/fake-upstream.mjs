@@ -37,6 +37,52 @@ function sendJson(res, status, body, headers = {}) {
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
 
+/**
+ * The native task object: the `data` of a status reply, and the body the upstream posts to a callback URL.
+ * @param {string} taskId
+ * @param {import('./fake-upstream.d.mts').TaskState & { externalTaskId: string | null }} state
+ */
+export function nativeTask(taskId, state) {
+  const status = state.status === 'succeeded' ? 'succeed' : state.status;
+  return {
+    task_id: taskId,
+    task_status: status,
+    task_status_msg: state.message ?? '',
+    task_info: state.externalTaskId ? { external_task_id: state.externalTaskId } : {},
+    task_result:
+      state.status === 'succeeded' && state.videoUrl
+        ? { videos: [{ id: `${taskId}-v`, url: state.videoUrl, duration: String(state.duration ?? 5) }] }
+        : {},
+    created_at: state.updatedAt,
+    updated_at: state.updatedAt,
+  };
+}
+
+/**
+ * A status reply in the shape chosen: Kling native `{code:0,data}` or an OpenAI video object.
+ * @param {string} taskId
+ * @param {import('./fake-upstream.d.mts').TaskState & { externalTaskId: string | null }} state
+ * @param {'native' | 'openai'} shape
+ */
+function taskReply(taskId, state, shape) {
+  if (shape === 'native')
+    return { code: 0, message: 'SUCCEED', request_id: `req-${taskId}`, data: nativeTask(taskId, state) };
+  const status = { submitted: 'queued', processing: 'in_progress', succeeded: 'completed', failed: 'failed' }[
+    state.status
+  ];
+  return {
+    id: taskId,
+    object: 'video',
+    status,
+    progress: state.status === 'succeeded' ? 100 : state.status === 'processing' ? 50 : 0,
+    created_at: Math.floor(state.updatedAt / 1000),
+    ...(state.status === 'succeeded' && state.videoUrl
+      ? { metadata: { url: state.videoUrl, duration: state.duration ?? 5 } }
+      : {}),
+    ...(state.status === 'failed' ? { error: { message: state.message ?? 'failed' } } : {}),
+  };
+}
+
 let sequence = 0;
 /** An 18-digit numeric task ID like the upstream's, unique within the process. */
 function newTaskId() {
@@ -58,6 +104,12 @@ export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' }
   const timers = new Set();
   /** @type {Map<string, string>} task ID and external task ID -> task ID, for the status query */
   const tasks = new Map();
+  /** @type {Map<string, import('./fake-upstream.d.mts').TaskState & { externalTaskId: string | null }>} */
+  const states = new Map();
+  /** @type {Behaviour[]} replies queued for status queries, before the task's own state */
+  const queryQueue = [];
+  /** @type {'native' | 'openai'} */
+  let queryShape = 'native';
 
   /** @param {Behaviour} behaviour @param {RecordedRequest} record @param {import('node:http').ServerResponse} res */
   function play(behaviour, record, res) {
@@ -66,7 +118,9 @@ export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' }
         const body = /** @type {Record<string, unknown>} */ (record.body ?? {});
         const id = newTaskId();
         tasks.set(id, id);
-        if (typeof body.external_task_id === 'string') tasks.set(body.external_task_id, id);
+        const externalTaskId = typeof body.external_task_id === 'string' ? body.external_task_id : null;
+        if (externalTaskId) tasks.set(externalTaskId, id);
+        states.set(id, { status: 'submitted', updatedAt: Date.now(), externalTaskId });
         const createdAt = Math.floor(Date.now() / 1000);
         return sendJson(res, 200, {
           id,
@@ -124,8 +178,11 @@ export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' }
   function reset() {
     requests.length = 0;
     queue.length = 0;
+    queryQueue.length = 0;
+    queryShape = 'native';
     fallback = { kind: 'success' };
     tasks.clear();
+    states.clear();
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
@@ -147,13 +204,11 @@ export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' }
       method === 'GET' && path.startsWith(`${CREATE_TASK_PATH}/`)
         ? tasks.get(path.split('/').pop() ?? '')
         : undefined;
-    if (taskId) {
-      return sendJson(res, 200, {
-        code: 0,
-        message: 'SUCCEED',
-        data: { task_id: taskId, task_status: 'submitted' },
-      });
+    if (method === 'GET' && path.startsWith(`${CREATE_TASK_PATH}/`) && queryQueue.length > 0) {
+      return play(/** @type {Behaviour} */ (queryQueue.shift()), record, res);
     }
+    const state = taskId ? states.get(taskId) : undefined;
+    if (taskId && state) return sendJson(res, 200, taskReply(taskId, state, queryShape));
     return sendJson(res, 404, { code: 1203, message: `no such resource: ${method} ${path}` });
   }
 
@@ -172,6 +227,24 @@ export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' }
     url: `http://${host}:${address.port}`,
     requests,
     createCalls: () => requests.filter((r) => r.method === 'POST' && r.path === CREATE_TASK_PATH),
+    queryCalls: () => requests.filter((r) => r.method === 'GET' && r.path.startsWith(`${CREATE_TASK_PATH}/`)),
+    taskIds: () => [...states.keys()],
+    setTask: (taskId, state) => {
+      const known = states.get(taskId);
+      const externalTaskId = state.externalTaskId ?? known?.externalTaskId ?? null;
+      tasks.set(taskId, taskId);
+      if (externalTaskId) tasks.set(externalTaskId, taskId);
+      states.set(taskId, { ...state, updatedAt: state.updatedAt ?? Date.now(), externalTaskId });
+    },
+    setQueryShape: (shape) => {
+      queryShape = shape;
+    },
+    nextQueryReply: (behaviour) => void queryQueue.push(behaviour),
+    callbackBody: (taskId) => {
+      const state = states.get(taskId);
+      if (!state) throw new Error(`the fake upstream has no task ${taskId}`);
+      return nativeTask(taskId, state);
+    },
     nextReply: (behaviour) => void queue.push(behaviour),
     setDefault: (behaviour) => {
       fallback = behaviour;

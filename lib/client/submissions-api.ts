@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@/lib/errors/error-codes';
-import type { Submission } from '@/lib/submissions/submission';
+import type { CallbackDelivery, Submission } from '@/lib/submissions/submission';
 import type { ValidationIssue } from '@/lib/validations/validation-issues';
 
 /** The API's error envelope, as the browser receives it. */
@@ -62,4 +62,30 @@ export async function submitRequest(
     submission: isEnvelope(payload) ? (payload.submission ?? null) : null,
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
   };
+}
+
+async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, { cache: 'no-store', ...init });
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new Error(
+      isEnvelope(payload) ? payload.error.message : `The server answered with HTTP ${response.status}.`,
+    );
+  }
+  return payload as T;
+}
+
+export function fetchSubmission(id: string): Promise<Submission> {
+  return getJson(`/api/submissions/${encodeURIComponent(id)}`);
+}
+
+/** Asks the server to ask the upstream now. */
+export function refreshSubmission(id: string): Promise<Submission> {
+  return getJson(`/api/submissions/${encodeURIComponent(id)}/refresh`, { method: 'POST' });
+}
+
+export async function fetchCallbackDeliveries(id: string): Promise<CallbackDelivery[]> {
+  return (
+    await getJson<{ items: CallbackDelivery[] }>(`/api/submissions/${encodeURIComponent(id)}/callbacks`)
+  ).items;
 }

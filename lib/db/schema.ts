@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, json, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  json,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** Every submission ever made: stored before the upstream call, updated after it. */
 export const submissions = pgTable(
@@ -24,6 +34,13 @@ export const submissions = pgTable(
     requestHash: text('request_hash'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** When the status follower should next ask the upstream; null once the task has ended. */
+    nextPollAt: timestamp('next_poll_at', { withTimezone: true, mode: 'date' }),
+    pollAttempts: integer('poll_attempts').notNull().default(0),
+    /** An instance that claimed the row for a status query holds it until then; others skip it. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
+    /** The upstream's own updated_at (ms) of the last status applied: older updates are stale. */
+    upstreamUpdatedAt: bigint('upstream_updated_at', { mode: 'number' }),
   },
   (t) => [
     uniqueIndex('submissions_external_task_id_key').on(t.externalTaskId),
@@ -32,6 +49,7 @@ export const submissions = pgTable(
     index('submissions_created_at_id_idx').on(t.createdAt, t.id),
     index('submissions_status_created_at_id_idx').on(t.status, t.createdAt, t.id),
     index('submissions_task_id_idx').on(t.taskId),
+    index('submissions_next_poll_at_idx').on(t.nextPollAt),
     index('submissions_prompt_trgm_idx').using('gin', sql`${t.prompt} gin_trgm_ops`),
     index('submissions_task_id_trgm_idx').using('gin', sql`${t.taskId} gin_trgm_ops`),
     index('submissions_external_task_id_trgm_idx').using('gin', sql`${t.externalTaskId} gin_trgm_ops`),
@@ -40,3 +58,27 @@ export const submissions = pgTable(
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type NewSubmissionRow = typeof submissions.$inferInsert;
+
+/** Every call the upstream made to the callback route, kept so a reviewer can see them. */
+export const callbackDeliveries = pgTable(
+  'callback_deliveries',
+  {
+    id: text('id').primaryKey(),
+    /** Null when the delivery named no known submission. */
+    submissionId: text('submission_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+    taskStatus: text('task_status'),
+    /** applied, duplicate, stale, unknown_task or unreadable. */
+    outcome: text('outcome').notNull(),
+    body: json('body'),
+  },
+  (t) => [index('callback_deliveries_submission_id_idx').on(t.submissionId, t.receivedAt)],
+);
+
+/** Small values the app generates once and keeps, such as the callback token. */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export type CallbackDeliveryRow = typeof callbackDeliveries.$inferSelect;

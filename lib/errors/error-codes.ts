@@ -1,7 +1,6 @@
 /** Every error code the API answers with, and its HTTP status (SPEC section 3). */
 export const ERROR_STATUS = {
   invalid_json: 400,
-  invalid_query: 400,
   forbidden_origin: 403,
   not_found: 404,
   duplicate_external_task_id: 409,
@@ -13,6 +12,9 @@ export const ERROR_STATUS = {
   upstream_error: 502,
   upstream_rate_limited: 503,
   upstream_timeout: 504,
+  /** Stored on a submission whose task the upstream reports as failed; not an HTTP answer of the create call. */
+  task_failed: 502,
+  invalid_callback_token: 401,
   database_unavailable: 503,
   internal_error: 500,
 } as const;

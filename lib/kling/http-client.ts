@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { readCreatedTask } from './read-created-task';
+import { readTaskSnapshot, type TaskSnapshot } from './task-snapshot';
 import type { CreatedTask, KlingUpstream } from './types';
 import {
   UpstreamError,
@@ -20,6 +21,15 @@ export interface HttpClientOptions {
   timeoutMs: number;
 }
 
+interface Reply {
+  status: number;
+  ok: boolean;
+  text: string;
+  /** Parsed JSON; undefined when the reply is not JSON. */
+  body: unknown;
+  retryAfter: string | null;
+}
+
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
@@ -27,11 +37,6 @@ function isTimeout(error: unknown): boolean {
 function describeNetworkError(error: unknown): string {
   const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
   return cause?.code ?? (error instanceof Error ? error.message : 'network error');
-}
-
-async function readText(response: Response): Promise<string> {
-  const text = await response.text();
-  return text.length > MAX_REPLY_BYTES ? text.slice(0, MAX_REPLY_BYTES) : text;
 }
 
 function parseJson(text: string): unknown {
@@ -46,43 +51,65 @@ function parseJson(text: string): unknown {
 export function createHttpClient(options: HttpClientOptions): KlingUpstream {
   const { baseUrl, apiKey, timeoutMs } = options;
   // The key must never travel back to a browser, even inside an upstream message that echoes it.
-  const redact = (error: UpstreamError): UpstreamError =>
-    error.message.includes(apiKey)
+  const redact = (error: unknown): unknown =>
+    error instanceof UpstreamError && error.message.includes(apiKey)
       ? new UpstreamError({ ...error.toDetails(), message: error.message.replaceAll(apiKey, '[redacted]') })
       : error;
 
-  async function createTask(request: SubmissionRequest): Promise<CreatedTask> {
-    const signal = AbortSignal.timeout(timeoutMs);
-    let response: Response;
-    let text: string;
+  /** One call with the key and the timeout; the whole reply is read within the timeout too. */
+  async function call(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<Reply> {
     try {
-      response = await fetch(`${baseUrl}${CREATE_TASK_PATH}`, {
-        method: 'POST',
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
         headers: {
           authorization: `Bearer ${apiKey}`,
-          'content-type': 'application/json',
           accept: 'application/json',
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
         },
-        body: JSON.stringify(request),
-        signal,
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+        signal: AbortSignal.timeout(timeoutMs),
         redirect: 'error',
       });
-      text = await readText(response);
+      const text = (await response.text()).slice(0, MAX_REPLY_BYTES);
+      return {
+        status: response.status,
+        ok: response.ok,
+        text,
+        body: parseJson(text),
+        retryAfter: response.headers.get('retry-after'),
+      };
     } catch (error) {
       throw isTimeout(error) ? upstreamTimeout(timeoutMs) : upstreamUnreachable(describeNetworkError(error));
     }
-    const body = parseJson(text);
-    if (!response.ok) {
-      throw redact(upstreamErrorFromStatus(response.status, body, text, response.headers.get('retry-after')));
-    }
-    if (body === undefined) throw upstreamBadReply(response.status, 'not JSON');
+  }
+
+  function failure(reply: Reply): UpstreamError {
+    return upstreamErrorFromStatus(reply.status, reply.body, reply.text, reply.retryAfter);
+  }
+
+  async function createTask(request: SubmissionRequest): Promise<CreatedTask> {
     try {
-      return readCreatedTask(body, response.status);
+      const reply = await call('POST', CREATE_TASK_PATH, request);
+      if (!reply.ok) throw failure(reply);
+      if (reply.body === undefined) throw upstreamBadReply(reply.status, 'not JSON');
+      return readCreatedTask(reply.body, reply.status);
     } catch (error) {
-      // A 200 can carry a native error code whose message echoes the key, too.
-      throw error instanceof UpstreamError ? redact(error) : error;
+      throw redact(error);
     }
   }
 
-  return { kind: 'http', createTask };
+  async function queryTask(id: string): Promise<TaskSnapshot | null> {
+    try {
+      const reply = await call('GET', `${CREATE_TASK_PATH}/${encodeURIComponent(id)}`);
+      if (reply.status === 404) return null;
+      if (!reply.ok) throw failure(reply);
+      const snapshot = readTaskSnapshot(reply.body);
+      if (!snapshot) throw upstreamBadReply(reply.status, 'no task status in it');
+      return snapshot;
+    } catch (error) {
+      throw redact(error);
+    }
+  }
+
+  return { kind: 'http', createTask, queryTask };
 }

@@ -1,4 +1,5 @@
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import type { TaskSnapshot } from './task-snapshot';
 
 /** The upstream's success reply to a create call: an OpenAI-compatible video object. */
 export interface KlingVideoObject {
@@ -21,4 +22,9 @@ export interface KlingUpstream {
   readonly kind: 'http' | 'simulator';
   /** Starts a task. Throws UpstreamError for every failure, already classified. */
   createTask(request: SubmissionRequest): Promise<CreatedTask>;
+  /**
+   * Where a task stands, by task ID or external task ID; null when the upstream has no such task
+   * (404: it was never created). Throws UpstreamError for every other failure.
+   */
+  queryTask(id: string): Promise<TaskSnapshot | null>;
 }

@@ -12,7 +12,7 @@ export function getUpstream(): KlingUpstream {
     const env = getEnv();
     holder.__omniUpstream = env.upstream
       ? createHttpClient({ ...env.upstream, timeoutMs: env.upstreamTimeoutMs })
-      : createSimulator({ timeoutMs: env.upstreamTimeoutMs });
+      : createSimulator({ timeoutMs: env.upstreamTimeoutMs, publicUrl: env.publicUrl });
   }
   return holder.__omniUpstream;
 }

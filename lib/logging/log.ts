@@ -2,6 +2,12 @@
 type Level = 'info' | 'warn' | 'error';
 
 const SECRET_ENV = ['KLING_API_KEY', 'CALLBACK_TOKEN'] as const;
+/** Secrets the app makes itself (a generated callback token), cut out like the ones from the environment. */
+const registered = new Set<string>();
+
+export function registerSecret(secret: string): void {
+  if (secret.length >= 8) registered.add(secret);
+}
 
 function redact(text: string): string {
   let out = text.replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',}]+/gi, '$1[redacted]');
@@ -10,6 +16,7 @@ function redact(text: string): string {
     const secret = process.env[name];
     if (secret && secret.length >= 4) out = out.replaceAll(secret, '[redacted]');
   }
+  for (const secret of registered) out = out.replaceAll(secret, '[redacted]');
   return out;
 }
 

@@ -41,7 +41,14 @@ describeEachDatabase('createSubmission', (database) => {
 
   function serviceWithTimeout(timeoutMs: number): SubmissionService {
     const upstream = createHttpClient({ baseUrl: fake.url, apiKey: API_KEY, timeoutMs });
-    return createSubmissionService({ db: database.db, upstream, upstreamTimeoutMs: timeoutMs });
+    return createSubmissionService({
+      db: database.db,
+      upstream,
+      upstreamTimeoutMs: timeoutMs,
+      pollIntervalMs: 60_000,
+      callbackToken: null,
+      publicUrl: null,
+    });
   }
 
   beforeAll(() => {

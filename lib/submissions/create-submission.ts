@@ -8,13 +8,20 @@ import { hashRequest } from './request-hash';
 import type { Submission, SubmissionError } from './submission';
 import { SubmissionFailedError } from './submission-failed-error';
 import { type SubmissionStore, uniqueViolation } from './submission-store';
-import { toSubmission } from './submission-view';
+import type { PresentSubmission } from './submission-view';
 
 export interface CreateSubmissionDeps {
   store: SubmissionStore;
   upstream: KlingUpstream;
   /** How long a retry waits for the first attempt under the same Idempotency-Key to finish. */
   inFlightWaitMs: number;
+  /** First delay before the task's status is asked. */
+  pollIntervalMs: number;
+  /** When a submission without an upstream answer is looked up by its external task ID. */
+  reconcileAfterMs: number;
+  /** The app's own callback URL (with its token), used when the creator gives none; null without APP_PUBLIC_URL. */
+  ownCallbackUrl: string | null;
+  present: PresentSubmission;
 }
 
 export interface CreateSubmissionInput {
@@ -63,9 +70,11 @@ export async function createSubmission(
     if (prior) return replay(deps, prior.id, prior.requestHash, requestHash);
   }
 
-  const request: SubmissionRequest = input.request.external_task_id
-    ? input.request
-    : { ...input.request, external_task_id: generateExternalTaskId() };
+  const request: SubmissionRequest = {
+    ...input.request,
+    external_task_id: input.request.external_task_id ?? generateExternalTaskId(),
+    ...(input.request.callback_url || !deps.ownCallbackUrl ? {} : { callback_url: deps.ownCallbackUrl }),
+  };
   const externalTaskId = request.external_task_id as string;
   const id = randomUUID();
   const now = new Date();
@@ -82,6 +91,8 @@ export async function createSubmission(
       requestHash,
       createdAt: now,
       updatedAt: now,
+      // Should this process die before the answer is stored, the task is looked up then.
+      nextPollAt: new Date(now.getTime() + deps.reconcileAfterMs),
     });
   } catch (error) {
     if (!uniqueViolation(error)) throw error;
@@ -116,14 +127,20 @@ export async function createSubmission(
 
   if (outcome.ok) {
     const { taskId, response } = outcome;
-    const row = await withRetries(() => store.markSubmitted(id, { taskId, response }, new Date()));
+    const at = new Date();
+    const nextPollAt = new Date(at.getTime() + deps.pollIntervalMs);
+    const row = await withRetries(() => store.markSubmitted(id, { taskId, response }, at, nextPollAt));
     if (!row) throw new AppError('internal_error', 'The submission disappeared while it was being sent.');
-    return toSubmission(row);
+    return deps.present(row);
   }
   const stored: SubmissionError = outcome.error.toDetails();
-  const row = await withRetries(() => store.markFailed(id, stored, new Date()));
+  const at = new Date();
+  // No answer at all (timeout, lost connection): the task may exist; look it up later.
+  const uncertain = stored.upstreamStatus === null;
+  const lookUpAt = uncertain ? new Date(at.getTime() + deps.reconcileAfterMs) : null;
+  const row = await withRetries(() => store.markFailed(id, stored, at, lookUpAt));
   if (!row) throw outcome.error;
-  throw new SubmissionFailedError(toSubmission(row), outcome.error.retryAfterSeconds);
+  throw new SubmissionFailedError(deps.present(row), outcome.error.retryAfterSeconds);
 }
 
 /** The answer to a retry: the first attempt's result, once it has one. */
@@ -147,7 +164,7 @@ async function replay(
   }
   if (!row)
     throw new AppError('internal_error', 'The first attempt under this Idempotency-Key cannot be found.');
-  const submission = toSubmission(row);
+  const submission = deps.present(row);
   if (submission.status === 'pending') {
     throw new AppError(
       'idempotency_conflict',

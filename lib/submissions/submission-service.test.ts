@@ -24,6 +24,9 @@ describeEachDatabase('submission history', (database) => {
       db: database.db,
       upstream: createSimulator({ timeoutMs: 1_000 }),
       upstreamTimeoutMs: 1_000,
+      pollIntervalMs: 60_000,
+      callbackToken: null,
+      publicUrl: null,
     });
     store = createSubmissionStore(database.db);
   });

@@ -47,19 +47,32 @@ export function createSubmissionStore(db: Db) {
       id: string,
       result: { taskId: string; response: Record<string, unknown> },
       at: Date,
+      nextPollAt: Date,
     ): Promise<SubmissionRow | null> {
       const rows = await db
         .update(submissions)
-        .set({ status: 'submitted', taskId: result.taskId, response: result.response, updatedAt: at })
+        .set({
+          status: 'submitted',
+          taskId: result.taskId,
+          response: result.response,
+          updatedAt: at,
+          nextPollAt,
+        })
         .where(eq(submissions.id, id))
         .returning();
       return rows[0] ?? null;
     },
 
-    async markFailed(id: string, error: SubmissionError, at: Date): Promise<SubmissionRow | null> {
+    /** `nextPollAt` set: the upstream may have created the task anyway, so it is looked up later. */
+    async markFailed(
+      id: string,
+      error: SubmissionError,
+      at: Date,
+      nextPollAt: Date | null,
+    ): Promise<SubmissionRow | null> {
       const rows = await db
         .update(submissions)
-        .set({ status: 'failed', error, statusMessage: error.message, updatedAt: at })
+        .set({ status: 'failed', error, statusMessage: error.message, updatedAt: at, nextPollAt })
         .where(eq(submissions.id, id))
         .returning();
       return rows[0] ?? null;

@@ -1,7 +1,11 @@
 import type { SubmissionRow } from '@/lib/db/schema';
+import { maskCallbackToken } from '@/lib/tasks/callback-token';
 import type { Submission, SubmissionError, SubmissionStatus } from './submission';
 
-/** A stored row as the API and pages show it; internal columns (idempotency key, hash) stay inside. */
+export const UNKNOWN_CHECKING_MESSAGE =
+  'Unknown, checking: the video service’s answer was not recorded (the app may have restarted). It is being looked up by its external task ID; the request is never sent twice.';
+
+/** A stored row as the API and pages show it; internal columns (idempotency key, hash, leases) stay inside. */
 export function toSubmission(row: SubmissionRow): Submission {
   return {
     id: row.id,
@@ -17,5 +21,29 @@ export function toSubmission(row: SubmissionRow): Submission {
     refreshedAt: row.refreshedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type PresentSubmission = (row: SubmissionRow) => Submission;
+
+/**
+ * How every page and API answer shows a submission: the app's callback token masked, and a
+ * submission whose upstream answer is overdue marked "unknown, checking", never silently failed.
+ */
+export function createSubmissionPresenter(options: {
+  callbackToken: string | null;
+  reconcileAfterMs: number;
+}): PresentSubmission {
+  return (row) => {
+    const submission = toSubmission(row);
+    const overdue =
+      row.status === 'pending' && Date.now() - row.createdAt.getTime() > options.reconcileAfterMs;
+    return {
+      ...submission,
+      request: maskCallbackToken(submission.request, options.callbackToken),
+      statusMessage: overdue
+        ? (submission.statusMessage ?? UNKNOWN_CHECKING_MESSAGE)
+        : submission.statusMessage,
+    };
   };
 }

@@ -33,3 +33,13 @@ export interface SubmissionPage {
   items: Submission[];
   nextCursor: string | null;
 }
+
+/** One call the upstream made to the app's callback route, as a reviewer sees it. */
+export interface CallbackDelivery {
+  id: string;
+  receivedAt: string;
+  taskStatus: string | null;
+  /** applied, duplicate (nothing new), stale (older than what is stored), unknown_task, unreadable. */
+  outcome: 'applied' | 'duplicate' | 'stale' | 'unknown_task' | 'unreadable';
+  body: unknown;
+}

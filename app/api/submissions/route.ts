@@ -4,8 +4,8 @@ import { readJsonObject } from '@/lib/api/read-json-body';
 import { assertSameOrigin } from '@/lib/api/same-origin';
 import { getEnv } from '@/lib/config/env';
 import { AppError } from '@/lib/errors/app-error';
+import { getSubmissionService } from '@/lib/server/app-services';
 import { parseListQuery } from '@/lib/submissions/list-query';
-import { getSubmissionService } from '@/lib/submissions/submission-service';
 import { validateSubmissionRequest } from '@/lib/validations/validation-issues';
 
 export const dynamic = 'force-dynamic';

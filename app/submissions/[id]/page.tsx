@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SubmissionDetail } from '@/components/submissions/submission-detail';
 import { AppError } from '@/lib/errors/app-error';
-import { getSubmissionService } from '@/lib/submissions/submission-service';
+import { getSubmissionService } from '@/lib/server/app-services';
 
 export const metadata: Metadata = { title: 'Submission' };
 
@@ -10,7 +10,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   try {
     const submission = await (await getSubmissionService()).get(id);
-    return <SubmissionDetail submission={submission} />;
+    return <SubmissionDetail initial={submission} />;
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;

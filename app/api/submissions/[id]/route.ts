@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { handleApiError } from '@/lib/api/handle-api-error';
-import { getSubmissionService } from '@/lib/submissions/submission-service';
+import { getSubmissionService } from '@/lib/server/app-services';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { EnvError, getEnv } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db/client';
 import { logError, logInfo } from '@/lib/logging/log';
+import { startTaskFollowing } from './app-services';
 
 /** Fails fast on bad configuration, for example a base URL without a key. */
 export function checkConfiguration(): void {
@@ -31,6 +32,7 @@ export async function openDatabaseAtStart(): Promise<void> {
   try {
     const database = await getDatabase();
     logInfo('database ready', { kind: database.kind });
+    await startTaskFollowing();
   } catch (error) {
     logError('database failed to open; requests will retry', error);
   }

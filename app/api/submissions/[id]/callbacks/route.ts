@@ -1,0 +1,19 @@
+import { NextResponse } from 'next/server';
+import { handleApiError } from '@/lib/api/handle-api-error';
+import { getSubmissionService } from '@/lib/server/app-services';
+
+export const dynamic = 'force-dynamic';
+
+/** The upstream's callback deliveries for one submission, newest first. */
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ id: string }> },
+): Promise<NextResponse> {
+  try {
+    const { id } = await context.params;
+    const service = await getSubmissionService();
+    return NextResponse.json({ items: await service.callbacks(id) });
+  } catch (error) {
+    return handleApiError(error);
+  }
+}

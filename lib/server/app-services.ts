@@ -1,0 +1,75 @@
+import 'server-only';
+import { getEnv } from '@/lib/config/env';
+import { getDatabase } from '@/lib/db/client';
+import { AppError } from '@/lib/errors/app-error';
+import { getUpstream } from '@/lib/kling/upstream';
+import { logError, registerSecret } from '@/lib/logging/log';
+import { createSubmissionService, type SubmissionService } from '@/lib/submissions/submission-service';
+import { generateCallbackToken } from '@/lib/tasks/callback-token';
+import { startTaskFollower, type TaskFollower } from '@/lib/tasks/task-follower';
+import { createTaskStore } from '@/lib/tasks/task-store';
+
+// One of each per process, however many times Next evaluates this module.
+const holder = globalThis as typeof globalThis & {
+  __omniCallbackToken?: Promise<string>;
+  __omniFollower?: TaskFollower;
+};
+
+async function openDatabase() {
+  try {
+    return await getDatabase();
+  } catch (error) {
+    logError('database unavailable', error);
+    throw new AppError(
+      'database_unavailable',
+      'The database is not reachable, so nothing was sent. Try again in a minute.',
+      { cause: error },
+    );
+  }
+}
+
+/** CALLBACK_TOKEN, or a token generated once and kept in the database (shared by every instance). */
+export function getCallbackToken(): Promise<string> {
+  holder.__omniCallbackToken ??= (async () => {
+    const fromEnv = getEnv().callbackToken;
+    const token =
+      fromEnv ??
+      (await createTaskStore((await openDatabase()).db).keepSetting(
+        'callback_token',
+        generateCallbackToken(),
+      ));
+    registerSecret(token);
+    return token;
+  })().catch((error) => {
+    holder.__omniCallbackToken = undefined;
+    throw error;
+  });
+  return holder.__omniCallbackToken;
+}
+
+/** The app's submission service, on the app's database and upstream. */
+export async function getSubmissionService(): Promise<SubmissionService> {
+  const env = getEnv();
+  const database = await openDatabase();
+  return createSubmissionService({
+    db: database.db,
+    upstream: getUpstream(),
+    upstreamTimeoutMs: env.upstreamTimeoutMs,
+    pollIntervalMs: env.pollIntervalMs,
+    callbackToken: await getCallbackToken(),
+    publicUrl: env.publicUrl,
+  });
+}
+
+/** Starts following open tasks in the background, once per process. */
+export async function startTaskFollowing(): Promise<void> {
+  if (holder.__omniFollower) return;
+  const env = getEnv();
+  const database = await openDatabase();
+  holder.__omniFollower ??= startTaskFollower({
+    store: createTaskStore(database.db),
+    upstream: getUpstream(),
+    pollIntervalMs: env.pollIntervalMs,
+    upstreamTimeoutMs: env.upstreamTimeoutMs,
+  });
+}

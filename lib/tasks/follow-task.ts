@@ -1,0 +1,104 @@
+import 'server-only';
+import type { SubmissionRow } from '@/lib/db/schema';
+import type { TaskSnapshot } from '@/lib/kling/task-snapshot';
+import type { KlingUpstream } from '@/lib/kling/types';
+import { logWarn } from '@/lib/logging/log';
+import type { SubmissionStatus } from '@/lib/submissions/submission';
+import {
+  isTerminal,
+  nextPollDelay,
+  planStatusUpdate,
+  type TaskState,
+  type UpdateOutcome,
+} from './status-rules';
+import type { TaskStore } from './task-store';
+
+export interface FollowDeps {
+  store: TaskStore;
+  upstream: KlingUpstream;
+  pollIntervalMs: number;
+}
+
+export function taskStateOf(row: SubmissionRow): TaskState {
+  const status = row.status as SubmissionStatus;
+  return {
+    status,
+    taskId: row.taskId,
+    statusMessage: row.statusMessage,
+    video: (row.video as TaskState['video']) ?? null,
+    upstreamUpdatedAt: row.upstreamUpdatedAt,
+    open: row.nextPollAt !== null || !isTerminal(status),
+  };
+}
+
+const at = (now: Date, delayMs: number) => new Date(now.getTime() + delayMs);
+
+/**
+ * Applies an upstream status to a stored submission. A concurrent writer (a callback and a poll at
+ * once) makes the write miss; the row is then read again and the rules applied to the newer state.
+ */
+export async function applySnapshot(
+  deps: FollowDeps,
+  row: SubmissionRow,
+  snapshot: TaskSnapshot,
+  source: 'poll' | 'callback',
+): Promise<{ outcome: UpdateOutcome; row: SubmissionRow }> {
+  let current = row;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const now = new Date();
+    const plan = planStatusUpdate(taskStateOf(current), snapshot);
+    if (plan.outcome !== 'applied') return { outcome: plan.outcome, row: current };
+    const done = isTerminal(plan.change.status);
+    const updated = await deps.store.applyChange(
+      current,
+      plan.change,
+      {
+        nextPollAt: done ? null : at(now, deps.pollIntervalMs),
+        pollAttempts: 0,
+        refreshedAt: source === 'poll' ? now : undefined,
+      },
+      now,
+    );
+    if (updated) return { outcome: 'applied', row: updated };
+    const reread = await deps.store.findById(current.id);
+    if (!reread) break;
+    current = reread;
+  }
+  return { outcome: 'stale', row: current };
+}
+
+/**
+ * Asks the upstream where one task stands and records the answer. A submission without a task ID
+ * (left pending by a crash, or timed out) is looked up by its external task ID: a 404 means it was
+ * never created, and only then is it marked failed. It is never sent a second time.
+ */
+export async function followSubmission(deps: FollowDeps, row: SubmissionRow): Promise<SubmissionRow> {
+  const now = new Date();
+  const attempts = row.pollAttempts + 1;
+  const later = {
+    nextPollAt: at(now, nextPollDelay(deps.pollIntervalMs, attempts)),
+    pollAttempts: attempts,
+    refreshedAt: now,
+  };
+
+  let snapshot: TaskSnapshot | null;
+  try {
+    snapshot = await deps.upstream.queryTask(row.taskId ?? row.externalTaskId);
+  } catch (error) {
+    logWarn('status query failed; will ask again', { submissionId: row.id, error: String(error) });
+    return (await deps.store.reschedule(row.id, later)) ?? row;
+  }
+
+  if (snapshot === null) {
+    if (row.taskId !== null) return (await deps.store.reschedule(row.id, later)) ?? row;
+    return (await deps.store.markNeverCreated(row, now)) ?? row;
+  }
+
+  const { outcome, row: after } = await applySnapshot(deps, row, snapshot, 'poll');
+  if (outcome === 'applied') return after;
+  // A finished task asked about once more (a user's refresh) stays finished: no new schedule.
+  const schedule = taskStateOf(after).open
+    ? later
+    : { ...later, nextPollAt: null, pollAttempts: after.pollAttempts };
+  return (await deps.store.reschedule(after.id, schedule)) ?? after;
+}
