@@ -75,7 +75,13 @@ describe('handleApiError', () => {
 
   it('adds the stored failed submission and Retry-After to a rate limit', async () => {
     const submission = failedSubmission('upstream_rate_limited');
-    const response = handleApiError(new SubmissionFailedError(submission, 17));
+    const response = handleApiError(
+      new SubmissionFailedError(
+        submission,
+        { code: 'upstream_rate_limited', message: 'The video service is busy.' },
+        17,
+      ),
+    );
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('17');
     expect(await response.json()).toStrictEqual({
@@ -86,14 +92,24 @@ describe('handleApiError', () => {
 
   it('sends Retry-After on a replayed rate limit that lost its seconds', () => {
     const response = handleApiError(
-      new SubmissionFailedError(failedSubmission('upstream_rate_limited'), null),
+      new SubmissionFailedError(
+        failedSubmission('upstream_rate_limited'),
+        { code: 'upstream_rate_limited', message: 'The video service is busy.' },
+        null,
+      ),
     );
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('carries the failed submission on other upstream failures, without Retry-After', async () => {
     const submission = failedSubmission('upstream_error');
-    const response = handleApiError(new SubmissionFailedError(submission, null));
+    const response = handleApiError(
+      new SubmissionFailedError(
+        submission,
+        { code: 'upstream_error', message: 'The video service is busy.' },
+        null,
+      ),
+    );
     expect(response.status).toBe(502);
     expect(response.headers.get('retry-after')).toBeNull();
     expect((await response.json()).submission).toStrictEqual(submission);

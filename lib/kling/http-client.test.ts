@@ -242,3 +242,144 @@ describe('createHttpClient: the key stays secret', () => {
     expect(error.message).toContain('[redacted]');
   });
 });
+
+describe('createHttpClient: queryTask (SPEC section 6)', () => {
+  const VIDEO_URL = 'https://cdn.example.com/videos/result.mp4';
+
+  /** A task the fake created from a real create call, as the app would have it. */
+  async function createdTask(): Promise<string> {
+    return (await client.createTask(request)).taskId;
+  }
+
+  /** The UpstreamError a query ends in; fails the test if it succeeded or threw something else. */
+  async function queryFailure(id: string, upstream: KlingUpstream = client): Promise<UpstreamError> {
+    const error = await upstream.queryTask(id).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect((error as UpstreamError).message).not.toContain(API_KEY);
+    return error as UpstreamError;
+  }
+
+  it('asks GET {base}/kling/v1/videos/omni-video/{task_id} with the Bearer key', async () => {
+    const taskId = await createdTask();
+    const snapshot = await client.queryTask(taskId);
+
+    expect(snapshot).toMatchObject({ status: 'submitted', taskId, externalTaskId: request.external_task_id });
+    const [call] = fake.queryCalls();
+    expect(fake.queryCalls()).toHaveLength(1);
+    expect(call?.path).toBe(`${CREATE_TASK_PATH}/${taskId}`);
+    expect(call?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(call?.body).toBeNull();
+  });
+
+  it('finds a task by its external task ID too', async () => {
+    const taskId = await createdTask();
+    const snapshot = await client.queryTask(request.external_task_id as string);
+    expect(snapshot).toMatchObject({ status: 'submitted', taskId });
+    expect(fake.queryCalls()[0]?.path).toBe(`${CREATE_TASK_PATH}/${request.external_task_id}`);
+  });
+
+  describe.each(['native', 'openai'] as const)('in the %s shape', (shape) => {
+    beforeEach(() => fake.setQueryShape(shape));
+
+    it.each(['submitted', 'processing'] as const)('reads %s', async (status) => {
+      const taskId = await createdTask();
+      fake.setTask(taskId, { status });
+      await expect(client.queryTask(taskId)).resolves.toMatchObject({ status, taskId, video: null });
+    });
+
+    it('reads succeeded with the video URL and duration', async () => {
+      const taskId = await createdTask();
+      fake.setTask(taskId, { status: 'succeeded', videoUrl: VIDEO_URL, duration: 10 });
+      await expect(client.queryTask(taskId)).resolves.toMatchObject({
+        status: 'succeeded',
+        taskId,
+        video: { url: VIDEO_URL, duration: 10 },
+      });
+    });
+
+    it('reads failed with the upstream’s reason', async () => {
+      const taskId = await createdTask();
+      fake.setTask(taskId, { status: 'failed', message: 'Failure to pass the risk control system' });
+      await expect(client.queryTask(taskId)).resolves.toMatchObject({
+        status: 'failed',
+        statusMessage: 'Failure to pass the risk control system',
+      });
+    });
+  });
+
+  it('reads the upstream’s updated_at from a native reply', async () => {
+    const taskId = await createdTask();
+    fake.setTask(taskId, { status: 'processing', updatedAt: 1_737_367_860_123 });
+    await expect(client.queryTask(taskId)).resolves.toMatchObject({ upstreamUpdatedAt: 1_737_367_860_123 });
+  });
+
+  it('404 (no such task) -> null: the task was never created', async () => {
+    await expect(client.queryTask('never-created-ext-id')).resolves.toBeNull();
+    expect(fake.queryCalls()).toHaveLength(1);
+  });
+
+  it.each([
+    [500, 'upstream_error'],
+    [502, 'upstream_error'],
+    [429, 'upstream_rate_limited'],
+    [401, 'upstream_unauthorized'],
+    [400, 'upstream_rejected'],
+  ] as const)('%d -> UpstreamError %s, never "no such task"', async (status, code) => {
+    const taskId = await createdTask();
+    fake.nextQueryReply({ kind: 'status', status });
+    const error = await queryFailure(taskId);
+    expect(error).toMatchObject({ code, upstreamStatus: status });
+  });
+
+  it('a wrong key -> upstream_unauthorized, not "no such task"', async () => {
+    const taskId = await createdTask();
+    const wrongKey = createHttpClient({ baseUrl: fake.url, apiKey: 'sk-wrong-key-111', timeoutMs: 2_000 });
+    const error = await queryFailure(taskId, wrongKey);
+    expect(error).toMatchObject({ code: 'upstream_unauthorized', upstreamStatus: 401 });
+    expect(error.message).not.toContain('sk-wrong-key-111');
+  });
+
+  it.each([
+    ['non-JSON', 'text/plain', 'OK'],
+    ['an HTML page', 'text/html', '<html><body>gateway</body></html>'],
+    ['truncated JSON', 'application/json', '{"code":0,"data":{"task_status":"succ'],
+    ['JSON without a status', 'application/json', '{"code":0,"message":"SUCCEED","data":{"task_id":"1"}}'],
+    ['an official error with HTTP 200', 'application/json', '{"code":1303,"message":"parallel task over"}'],
+    ['an unknown status', 'application/json', '{"id":"1","object":"video","status":"exploded"}'],
+    ['an empty body', 'application/json', ''],
+  ])('a 200 with %s -> upstream_error', async (_, contentType, text) => {
+    const taskId = await createdTask();
+    fake.nextQueryReply({ kind: 'raw', status: 200, contentType, text });
+    const error = await queryFailure(taskId);
+    expect(error).toMatchObject({ code: 'upstream_error', upstreamStatus: 200 });
+  });
+
+  it('a dropped connection -> upstream_error with no status', async () => {
+    const taskId = await createdTask();
+    fake.nextQueryReply({ kind: 'reset' });
+    const error = await queryFailure(taskId);
+    expect(error).toMatchObject({ code: 'upstream_error', upstreamStatus: null });
+  });
+
+  it('no answer within the timeout -> upstream_timeout', async () => {
+    const taskId = await createdTask();
+    const impatient = createHttpClient({ baseUrl: fake.url, apiKey: API_KEY, timeoutMs: 200 });
+    fake.nextQueryReply({ kind: 'hang' });
+    const error = await queryFailure(taskId, impatient);
+    expect(error).toMatchObject({ code: 'upstream_timeout', upstreamStatus: null });
+  });
+
+  it.each([
+    ['a 500 JSON message', { kind: 'status', status: 500, body: { message: `bad token ${API_KEY}` } }],
+    ['a 429 message', { kind: 'status', status: 429, body: { message: `slow down ${API_KEY}` } }],
+    ['a 502 text body', { kind: 'raw', status: 502, contentType: 'text/plain', text: `key=${API_KEY}` }],
+  ] as const)('never repeats the key from %s', async (_, behaviour) => {
+    const taskId = await createdTask();
+    fake.nextQueryReply(behaviour);
+    const error = await queryFailure(taskId);
+    expect(error.message).toContain('[redacted]');
+  });
+});

@@ -29,6 +29,19 @@ export class UpstreamError extends AppError {
   }
 }
 
+/**
+ * True for an UpstreamError from any copy of this module. The upstream client is created once per
+ * process and kept on globalThis, often by the instrumentation bundle (the task follower), which has
+ * its own copy of this class: `instanceof UpstreamError` in a route's bundle is then false.
+ */
+export function isUpstreamError(error: unknown): error is UpstreamError {
+  return (
+    error instanceof Error &&
+    error.name === 'UpstreamError' &&
+    typeof (error as Partial<UpstreamError>).toDetails === 'function'
+  );
+}
+
 const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
 /** Seconds from a Retry-After header (seconds or an HTTP date); a sane default when absent or odd. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
-import { UpstreamError } from '@/lib/kling/upstream-error';
+import { isUpstreamError, UpstreamError } from '@/lib/kling/upstream-error';
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { hashRequest } from './request-hash';
 import type { Submission, SubmissionError } from './submission';
@@ -113,15 +113,13 @@ export async function createSubmission(
   } catch (error) {
     outcome = {
       ok: false,
-      error:
-        error instanceof UpstreamError
-          ? error
-          : new UpstreamError({
-              code: 'upstream_error',
-              upstreamStatus: null,
-              message:
-                'The call to the video service failed unexpectedly. Check history before trying again.',
-            }),
+      error: isUpstreamError(error)
+        ? error
+        : new UpstreamError({
+            code: 'upstream_error',
+            upstreamStatus: null,
+            message: 'The call to the video service failed unexpectedly. Check history before trying again.',
+          }),
     };
   }
 
@@ -140,7 +138,7 @@ export async function createSubmission(
   const lookUpAt = uncertain ? new Date(at.getTime() + deps.reconcileAfterMs) : null;
   const row = await withRetries(() => store.markFailed(id, stored, at, lookUpAt));
   if (!row) throw outcome.error;
-  throw new SubmissionFailedError(deps.present(row), outcome.error.retryAfterSeconds);
+  throw new SubmissionFailedError(deps.present(row), stored, outcome.error.retryAfterSeconds);
 }
 
 /** The answer to a retry: the first attempt's result, once it has one. */
@@ -171,6 +169,8 @@ async function replay(
       'The first request with this Idempotency-Key is still being sent. Wait a moment, then check history.',
     );
   }
-  if (submission.status === 'failed' && submission.error) throw new SubmissionFailedError(submission, null);
+  if (submission.status === 'failed' && submission.error) {
+    throw new SubmissionFailedError(submission, submission.error, null);
+  }
   return submission;
 }

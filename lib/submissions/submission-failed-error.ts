@@ -1,14 +1,17 @@
 import { AppError } from '@/lib/errors/app-error';
-import type { Submission } from './submission';
+import type { Submission, SubmissionError } from './submission';
 
-/** The upstream call failed; the submission is stored as failed and travels with the error. */
+/** The upstream call failed; the stored submission travels with the error. */
 export class SubmissionFailedError extends AppError {
   readonly submission: Submission;
   readonly retryAfterSeconds: number | null;
 
-  constructor(submission: Submission, retryAfterSeconds: number | null) {
-    const error = submission.error;
-    super(error?.code ?? 'upstream_error', error?.message ?? 'The video service call failed.');
+  constructor(
+    submission: Submission,
+    error: Pick<SubmissionError, 'code' | 'message'>,
+    retryAfterSeconds: number | null,
+  ) {
+    super(error.code, error.message);
     this.name = 'SubmissionFailedError';
     this.submission = submission;
     this.retryAfterSeconds = retryAfterSeconds;

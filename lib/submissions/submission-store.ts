@@ -49,14 +49,16 @@ export function createSubmissionStore(db: Db) {
       at: Date,
       nextPollAt: Date,
     ): Promise<SubmissionRow | null> {
+      // A callback may have moved the task on while the create call was answering: never step back.
+      const stillPending = sql`${submissions.status} = 'pending'`;
       const rows = await db
         .update(submissions)
         .set({
-          status: 'submitted',
-          taskId: result.taskId,
+          status: sql`CASE WHEN ${stillPending} THEN 'submitted' ELSE ${submissions.status} END`,
+          taskId: sql`coalesce(${submissions.taskId}, ${result.taskId})`,
           response: result.response,
           updatedAt: at,
-          nextPollAt,
+          nextPollAt: sql`CASE WHEN ${stillPending} THEN ${nextPollAt.toISOString()}::timestamptz ELSE ${submissions.nextPollAt} END`,
         })
         .where(eq(submissions.id, id))
         .returning();
@@ -73,9 +75,12 @@ export function createSubmissionStore(db: Db) {
       const rows = await db
         .update(submissions)
         .set({ status: 'failed', error, statusMessage: error.message, updatedAt: at, nextPollAt })
-        .where(eq(submissions.id, id))
+        // A callback that already reported the task shows it exists: that news wins over a local failure.
+        .where(and(eq(submissions.id, id), eq(submissions.status, 'pending')))
         .returning();
-      return rows[0] ?? null;
+      if (rows[0]) return rows[0];
+      const current = await db.select().from(submissions).where(eq(submissions.id, id)).limit(1);
+      return current[0] ?? null;
     },
 
     /** Newest first, by keyset on (created_at, id): no OFFSET, steady at any depth. */

@@ -80,17 +80,21 @@ export async function followSubmission(deps: FollowDeps, row: SubmissionRow): Pr
     pollAttempts: attempts,
     refreshedAt: now,
   };
+  // A closed submission (finished, or failed for good) asked about by a user's refresh stays closed
+  // whatever the answer: a failed query or a 404 must not start following it again, nor replace its error.
+  const open = taskStateOf(row).open;
+  const retry = open ? later : { ...later, nextPollAt: null, pollAttempts: row.pollAttempts };
 
   let snapshot: TaskSnapshot | null;
   try {
     snapshot = await deps.upstream.queryTask(row.taskId ?? row.externalTaskId);
   } catch (error) {
     logWarn('status query failed; will ask again', { submissionId: row.id, error: String(error) });
-    return (await deps.store.reschedule(row.id, later)) ?? row;
+    return (await deps.store.reschedule(row.id, retry)) ?? row;
   }
 
   if (snapshot === null) {
-    if (row.taskId !== null) return (await deps.store.reschedule(row.id, later)) ?? row;
+    if (row.taskId !== null || !open) return (await deps.store.reschedule(row.id, retry)) ?? row;
     return (await deps.store.markNeverCreated(row, now)) ?? row;
   }
 

@@ -21,24 +21,34 @@ export function createTaskStore(db: Db) {
      * instance holds (a live lease, or locked right now) are skipped, so no task is asked twice at once.
      */
     async claimDue(now: Date, limit: number, leaseMs: number): Promise<SubmissionRow[]> {
-      const due = db
-        .select({ id: submissions.id })
-        .from(submissions)
-        .where(
-          and(
-            isNotNull(submissions.nextPollAt),
-            lte(submissions.nextPollAt, now),
-            or(isNull(submissions.leaseUntil), lt(submissions.leaseUntil, now)),
-          ),
-        )
-        .orderBy(asc(submissions.nextPollAt))
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      return db
-        .update(submissions)
-        .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
-        .where(inArray(submissions.id, due))
-        .returning();
+      // Select-then-update in one transaction: the row locks hold until the leases are written, and
+      // the batch is exactly `limit` (an IN (subquery) may be re-run by the planner and take more).
+      return db.transaction(async (tx) => {
+        const due = await tx
+          .select({ id: submissions.id })
+          .from(submissions)
+          .where(
+            and(
+              isNotNull(submissions.nextPollAt),
+              lte(submissions.nextPollAt, now),
+              or(isNull(submissions.leaseUntil), lt(submissions.leaseUntil, now)),
+            ),
+          )
+          .orderBy(asc(submissions.nextPollAt))
+          .limit(limit)
+          .for('update', { skipLocked: true });
+        if (due.length === 0) return [];
+        return tx
+          .update(submissions)
+          .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
+          .where(
+            inArray(
+              submissions.id,
+              due.map((row) => row.id),
+            ),
+          )
+          .returning();
+      });
     },
 
     /** Takes the lease of one submission (a refresh asked for by a user); null if another holds it. */

@@ -290,6 +290,14 @@ describe('submission request: external task ID', () => {
     );
   });
 
+  it.each(['.', '..'])('rejects %s, which would collapse in the status lookup URL', (id) => {
+    rejects(
+      { ...base, external_task_id: id },
+      'external_task_id',
+      /External task ID cannot be "\." or "\.\."/,
+    );
+  });
+
   it('rejects an empty one, pointing to leaving it out', () => {
     rejects(
       { ...base, external_task_id: '' },

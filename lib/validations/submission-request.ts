@@ -123,6 +123,10 @@ export const submissionRequestSchema = strictObject(
       .refine((value) => value === '' || EXTERNAL_TASK_ID_PATTERN.test(value), {
         error: `${FIELD_LABELS.external_task_id} may use only letters, digits and _ . : -`,
       })
+      // "." and ".." would collapse in the status lookup URL and find the wrong resource.
+      .refine((value) => value !== '.' && value !== '..', {
+        error: `${FIELD_LABELS.external_task_id} cannot be "." or "..": add a letter or digit.`,
+      })
       .optional(),
     callback_url: httpUrl(FIELD_LABELS.callback_url).optional(),
   },
