@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { callbackDeliveriesQuery, isOpen, submissionQuery } from '@/lib/client/submission-queries';
@@ -62,6 +62,15 @@ export function SubmissionDetail({ initial }: { initial: Submission }) {
   const { data: submission = initial } = useQuery(submissionQuery(initial.id, initial));
   const open = isOpen(submission);
   const deliveries = useQuery(callbackDeliveriesQuery(initial.id, open));
+  // A change to the submission (often made by a callback) can come with a delivery the list has not
+  // fetched yet; the one that finishes the task would otherwise never show, as the list then stops
+  // refreshing itself.
+  const seenUpdatedAt = useRef(submission.updatedAt);
+  useEffect(() => {
+    if (seenUpdatedAt.current === submission.updatedAt) return;
+    seenUpdatedAt.current = submission.updatedAt;
+    void queryClient.invalidateQueries({ queryKey: ['submissions', initial.id, 'callbacks'] });
+  }, [submission.updatedAt, initial.id, queryClient]);
   const refresh = useMutation({
     mutationFn: () => refreshSubmission(initial.id),
     onSuccess: (fresh) => {

@@ -68,6 +68,8 @@ export interface FakeUpstream {
   setQueryShape(shape: 'native' | 'openai'): void;
   /** Queues one behaviour for the next status query (errors, garbage, hangs), before the task's state. */
   nextQueryReply(behaviour: Behaviour): void;
+  /** Drops the status-query replies still queued, so queries answer from the tasks' states again. */
+  clearQueryReplies(): void;
   /** The body the upstream would post to a callback URL for this task now (native, unwrapped). */
   callbackBody(taskId: string): Record<string, unknown>;
   /** Queues one behaviour for the next create call (first in, first out). */

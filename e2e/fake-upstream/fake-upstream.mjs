@@ -240,6 +240,9 @@ export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' }
       queryShape = shape;
     },
     nextQueryReply: (behaviour) => void queryQueue.push(behaviour),
+    clearQueryReplies: () => {
+      queryQueue.length = 0;
+    },
     callbackBody: (taskId) => {
       const state = states.get(taskId);
       if (!state) throw new Error(`the fake upstream has no task ${taskId}`);

@@ -15,9 +15,19 @@ async function warmUp(app: AppProcess): Promise<void> {
     throw new Error(`warm-up: GET /api/submissions answered ${response.status}\n${app.output()}`);
 }
 
-/** Ports per worker: 3100+ for the shared app, 3200+ for apps a test starts itself. */
+/** Ports per worker: 3100+ for the shared app, 3150+/3160+ for the task-following apps, 3200+ for apps a test starts itself. */
 const appPort = (workerIndex: number) => 3100 + workerIndex;
 const extraPort = (workerIndex: number, n: number) => 3200 + workerIndex * 20 + n;
+// By parallel index (0..workers-1): a worker that replaces a failed one stops nothing of the old one's.
+const livePort = (parallelIndex: number) => 3150 + parallelIndex;
+const quietPort = (parallelIndex: number) => 3160 + parallelIndex;
+
+/** The secret in the callback URL of the task-following apps (`liveApp`, `quietApp`), known to tests. */
+export const TEST_CALLBACK_TOKEN = 'cbt-e2e-9b7d31f0a5c24e68d1';
+
+/** The app's own callback URL, as the upstream must be told it (token in clear). */
+export const callbackUrlOf = (app: AppProcess, token = TEST_CALLBACK_TOKEN) =>
+  `${app.url}/api/callbacks/kling?token=${encodeURIComponent(token)}`;
 
 /** The environment of the shared `app`: the worker's fake upstream, the test key and a 3 s timeout. */
 export function upstreamEnv(upstream: FakeUpstream): Record<string, string> {
@@ -27,6 +37,34 @@ export function upstreamEnv(upstream: FakeUpstream): Record<string, string> {
 interface WorkerFixtures {
   upstream: FakeUpstream;
   app: AppProcess;
+  /**
+   * An app that follows tasks quickly (first status query 300 ms after submission), with a known
+   * CALLBACK_TOKEN and APP_PUBLIC_URL (so submissions without a Callback URL get the app's own).
+   */
+  liveApp: AppProcess;
+  /**
+   * The same, except its background follower waits 10 minutes before a first status query: only a
+   * user's "Check status now" or a callback moves a task, so tests see exactly what those did.
+   */
+  quietApp: AppProcess;
+}
+
+/** An app on the worker's fake upstream that follows tasks, with the test callback token and its own public URL. */
+async function startFollowingApp(port: number, upstream: FakeUpstream, pollIntervalMs: string) {
+  const app = await startApp({
+    port,
+    env: {
+      ...upstreamEnv(upstream),
+      KLING_POLL_INTERVAL_MS: pollIntervalMs,
+      CALLBACK_TOKEN: TEST_CALLBACK_TOKEN,
+      APP_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
+  });
+  await warmUp(app).catch(async (error) => {
+    await app.stop('SIGKILL');
+    throw error;
+  });
+  return app;
 }
 
 interface TestFixtures {
@@ -54,6 +92,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await app.stop('SIGKILL');
         throw error;
       });
+      await use(app);
+      await app.stop();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  liveApp: [
+    async ({ upstream }, use, workerInfo) => {
+      const port = livePort(workerInfo.parallelIndex);
+      const app = await startFollowingApp(port, upstream, '300');
+      await use(app);
+      await app.stop();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  quietApp: [
+    async ({ upstream }, use, workerInfo) => {
+      const port = quietPort(workerInfo.parallelIndex);
+      const app = await startFollowingApp(port, upstream, '600000');
       await use(app);
       await app.stop();
     },

@@ -37,3 +37,21 @@ export async function openDatabaseAtStart(): Promise<void> {
     logError('database failed to open; requests will retry', error);
   }
 }
+
+/**
+ * Bounds a normal stop (SIGTERM, SIGINT). Next closes its HTTP server gracefully, waiting for every
+ * open connection to end; a browser on a live page (a task's detail page asks every 3 s) keeps its
+ * keep-alive connection busy, so that wait never ended. Requests in flight get long enough for a
+ * create call to get the upstream's answer and store it; then the process exits anyway.
+ */
+export function limitShutdownTime(): void {
+  const graceMs = getEnv().upstreamTimeoutMs + 2_000;
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
+    process.once(signal, () => {
+      setTimeout(() => process.exit(code), graceMs).unref();
+    });
+  }
+}
