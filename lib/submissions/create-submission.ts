@@ -7,7 +7,7 @@ import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { hashRequest } from './request-hash';
 import type { Submission, SubmissionError } from './submission';
 import { SubmissionFailedError } from './submission-failed-error';
-import { type SubmissionStore, uniqueViolation } from './submission-store';
+import { isUniqueViolation, type SubmissionStore } from './submission-store';
 import type { PresentSubmission } from './submission-view';
 
 export interface CreateSubmissionDeps {
@@ -95,7 +95,7 @@ export async function createSubmission(
       nextPollAt: new Date(now.getTime() + deps.reconcileAfterMs),
     });
   } catch (error) {
-    if (!uniqueViolation(error)) throw error;
+    if (!isUniqueViolation(error)) throw error;
     // Two retries under one key raced: the loser answers with the winner's result. Whichever index
     // fired: a retry that repeats its external task ID breaks that index before the key's.
     if (input.idempotencyKey) {

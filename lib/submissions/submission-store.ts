@@ -114,12 +114,9 @@ export function createSubmissionStore(db: Db) {
 export type SubmissionStore = ReturnType<typeof createSubmissionStore>;
 
 /** True when a write broke a unique index (pg and PGlite both report SQLSTATE 23505, under Drizzle's wrapper). */
-export function uniqueViolation(error: unknown): { constraint: string | null } | null {
+export function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const candidate = e as { code?: unknown; constraint?: unknown };
-    if (candidate.code === '23505') {
-      return { constraint: typeof candidate.constraint === 'string' ? candidate.constraint : null };
-    }
+    if ((e as { code?: unknown }).code === '23505') return true;
   }
-  return null;
+  return false;
 }
