@@ -26,9 +26,10 @@ test('in demo mode a task runs on its own to Succeeded and its sample video play
   const badge = statusBadge(page);
   await expect(badge).toHaveText(/^(Submitted|Processing)$/);
 
-  // The simulator: processing after 2 s, done after 6 s; the page follows it without a reload.
-  await expect(badge).toHaveText('Processing', { timeout: 15_000 });
-  await expect(badge).toHaveText('Succeeded', { timeout: 20_000 });
+  // The simulator: processing after 2 s, done after 6 s; the page follows it without a reload. With the
+  // default 5 s first poll, a busy machine may ask only after 6 s and see it done at once, so the
+  // Processing step is not awaited here (task-status.spec.ts follows every step against the fake upstream).
+  await expect(badge).toHaveText('Succeeded', { timeout: 30_000 });
   const tookMs = Date.now() - submittedAt;
   test.info().annotations.push({ type: 'demo task shown succeeded after', description: `${tookMs} ms` });
 
@@ -53,7 +54,7 @@ test('in demo mode a task runs on its own to Succeeded and its sample video play
 
   // The moderated one failed in processing, with the reason in plain words.
   await page.goto(detailUrl(demo, moderated.id));
-  await expect(statusBadge(page)).toHaveText('Failed', { timeout: 20_000 });
+  await expect(statusBadge(page)).toHaveText('Failed', { timeout: 30_000 });
   await expect(page.getByRole('alert').filter({ hasText: 'Failed' })).toContainText(
     'Blocked by content moderation',
   );
