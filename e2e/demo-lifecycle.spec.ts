@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { openComposer } from './support/composer';
 import { expect, test } from './support/fixtures';
-import { detailUrl, getSubmission, statusBadge, submitViaApi, videoPlayer } from './support/tasks';
+import {
+  detailUrl,
+  expectVideoPlays,
+  getSubmission,
+  statusBadge,
+  submitViaApi,
+  videoPlayer,
+} from './support/tasks';
 
 test('in demo mode a task runs on its own to Succeeded and its sample video plays; a moderated prompt ends Failed', async ({
   page,
@@ -40,13 +47,7 @@ test('in demo mode a task runs on its own to Succeeded and its sample video play
     'href',
     /\/demo\/sample-video\.webm$/,
   );
-  await video.evaluate((element: HTMLVideoElement) => {
-    element.muted = true;
-    return element.play();
-  });
-  await expect
-    .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState))
-    .toBeGreaterThanOrEqual(2);
+  await expectVideoPlays(video);
   await expect
     .poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime))
     .toBeGreaterThan(0);

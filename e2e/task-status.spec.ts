@@ -3,7 +3,15 @@ import type { Page } from '@playwright/test';
 import type { AppProcess } from './support/app-process';
 import { openComposer, shownTaskId } from './support/composer';
 import { expect, TEST_API_KEY, test } from './support/fixtures';
-import { detailUrl, getSubmission, queriesOf, statusBadge, submitViaApi, videoPlayer } from './support/tasks';
+import {
+  detailUrl,
+  expectVideoPlays,
+  getSubmission,
+  queriesOf,
+  statusBadge,
+  submitViaApi,
+  videoPlayer,
+} from './support/tasks';
 
 /** The app serves a real, playable clip: the fake upstream hands it out as the finished video. */
 const sampleVideo = (app: AppProcess) => `${app.url}/demo/sample-video.webm`;
@@ -17,14 +25,7 @@ async function expectPlayableVideo(page: Page, url: string, duration: number): P
   const download = page.getByRole('link', { name: 'Download video' });
   await expect(download).toHaveAttribute('href', url);
   await expect(download).toHaveAttribute('download');
-  // Muted, so the browser lets it start without a click; then it has decoded frames to show.
-  await video.evaluate((element: HTMLVideoElement) => {
-    element.muted = true;
-    return element.play();
-  });
-  await expect
-    .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState))
-    .toBeGreaterThanOrEqual(2);
+  await expectVideoPlays(video);
   expect(await video.evaluate((element: HTMLVideoElement) => element.duration)).toBeCloseTo(duration, 0);
 }
 

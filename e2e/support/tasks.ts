@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { FakeUpstream, RecordedRequest } from '../fake-upstream/fake-upstream.mjs';
 import type { AppProcess } from './app-process';
 import { expect } from './fixtures';
@@ -54,3 +54,14 @@ export function queriesOf(upstream: FakeUpstream, id: string): RecordedRequest[]
 
 /** The path of the app's own page for one submission. */
 export const detailUrl = (app: AppProcess, id: string) => `${app.url}/submissions/${id}`;
+
+/** Starts the player muted (so the browser allows it without a click) and waits until it has decoded frames. */
+export async function expectVideoPlays(video: Locator): Promise<void> {
+  await video.evaluate((element: HTMLVideoElement) => {
+    element.muted = true;
+    return element.play();
+  });
+  await expect
+    .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState))
+    .toBeGreaterThanOrEqual(2);
+}

@@ -72,6 +72,21 @@ describeEachDatabase('following a task', (database) => {
   }
 
   /** One status query for this submission, as the background follower makes it. */
+  /** Creates a submission whose upstream call fails; returns the failed submission stored for it. */
+  async function failedCreate(on: SubmissionService, prompt: string, externalTaskId: string) {
+    const failure = await on
+      .create({
+        request: { model: 'kling-v1', prompt, external_task_id: externalTaskId },
+        idempotencyKey: null,
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(failure).toBeInstanceOf(SubmissionFailedError);
+    return (failure as SubmissionFailedError).submission;
+  }
+
   async function follow(id: string): Promise<SubmissionRow> {
     return followSubmission(deps, await row(id));
   }
@@ -380,21 +395,11 @@ describeEachDatabase('following a task', (database) => {
     it('timed out, stored failed, is found by its external task ID later and corrected', async () => {
       fake.nextReply({ kind: 'hang' });
       const externalTaskId = unique('timeout');
-      const failure = await serviceWithTimeout(300)
-        .create({
-          request: {
-            model: 'kling-v1',
-            prompt: `${database.token} timed out`,
-            external_task_id: externalTaskId,
-          },
-          idempotencyKey: null,
-        })
-        .then(
-          () => null,
-          (e: unknown) => e,
-        );
-      expect(failure).toBeInstanceOf(SubmissionFailedError);
-      const { id } = (failure as SubmissionFailedError).submission;
+      const { id } = await failedCreate(
+        serviceWithTimeout(300),
+        `${database.token} timed out`,
+        externalTaskId,
+      );
       const stored = await row(id);
       expect(stored).toMatchObject({ status: 'failed', taskId: null, error: { code: 'upstream_timeout' } });
       // The lookup is scheduled, not forgotten.
@@ -411,20 +416,7 @@ describeEachDatabase('following a task', (database) => {
 
     it('lost its connection, stored failed, is marked never created when the lookup says 404', async () => {
       fake.nextReply({ kind: 'reset' });
-      const failure = await service
-        .create({
-          request: {
-            model: 'kling-v1',
-            prompt: `${database.token} reset`,
-            external_task_id: unique('reset'),
-          },
-          idempotencyKey: null,
-        })
-        .then(
-          () => null,
-          (e: unknown) => e,
-        );
-      const { id } = (failure as SubmissionFailedError).submission;
+      const { id } = await failedCreate(service, `${database.token} reset`, unique('reset'));
       expect((await row(id)).nextPollAt).not.toBeNull();
 
       const after = await follow(id);
@@ -435,20 +427,7 @@ describeEachDatabase('following a task', (database) => {
 
     it('a rejected submission (the upstream answered 422) is not looked up: it is closed', async () => {
       fake.nextReply({ kind: 'status', status: 422, body: { code: 1201, message: 'bad prompt' } });
-      const failure = await service
-        .create({
-          request: {
-            model: 'kling-v1',
-            prompt: `${database.token} rejected`,
-            external_task_id: unique('rej'),
-          },
-          idempotencyKey: null,
-        })
-        .then(
-          () => null,
-          (e: unknown) => e,
-        );
-      const { id } = (failure as SubmissionFailedError).submission;
+      const { id } = await failedCreate(service, `${database.token} rejected`, unique('rej'));
       expect((await row(id)).nextPollAt).toBeNull();
     });
   });
@@ -497,20 +476,7 @@ describeEachDatabase('following a task', (database) => {
         status: 400,
         body: { code: 1201, message: 'prompt contains unsupported content' },
       });
-      const failure = await service
-        .create({
-          request: {
-            model: 'kling-v1',
-            prompt: `${database.token} rejected`,
-            external_task_id: unique('rej'),
-          },
-          idempotencyKey: null,
-        })
-        .then(
-          () => null,
-          (e: unknown) => e,
-        );
-      const { id } = (failure as SubmissionFailedError).submission;
+      const { id } = await failedCreate(service, `${database.token} rejected`, unique('rej'));
       const after = await follow(id);
       expect(after).toMatchObject({ status: 'failed', nextPollAt: null });
       const shown = await service.get(id);
