@@ -15,12 +15,16 @@ async function warmUp(app: AppProcess): Promise<void> {
     throw new Error(`warm-up: GET /api/submissions answered ${response.status}\n${app.output()}`);
 }
 
-/** Ports per worker: 3100+ for the shared app, 3150+/3160+ for the task-following apps, 3200+ for apps a test starts itself. */
-const appPort = (workerIndex: number) => 3100 + workerIndex;
-const extraPort = (workerIndex: number, n: number) => 3200 + workerIndex * 20 + n;
+/**
+ * Ports per worker, from E2E_PORT_BASE (3100): +0 for the shared app, +50/+60 for the task-following
+ * apps, +100 and up for apps a test starts itself. Another base lets two checkouts run their suites at once.
+ */
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+const appPort = (workerIndex: number) => PORT_BASE + workerIndex;
+const extraPort = (workerIndex: number, n: number) => PORT_BASE + 100 + workerIndex * 20 + n;
 // By parallel index (0..workers-1): a worker that replaces a failed one stops nothing of the old one's.
-const livePort = (parallelIndex: number) => 3150 + parallelIndex;
-const quietPort = (parallelIndex: number) => 3160 + parallelIndex;
+const livePort = (parallelIndex: number) => PORT_BASE + 50 + parallelIndex;
+const quietPort = (parallelIndex: number) => PORT_BASE + 60 + parallelIndex;
 
 /** The secret in the callback URL of the task-following apps (`liveApp`, `quietApp`), known to tests. */
 export const TEST_CALLBACK_TOKEN = 'cbt-e2e-9b7d31f0a5c24e68d1';
