@@ -21,6 +21,8 @@ function nextStep(error: ApiErrorBody, retryAfterSeconds: number | null): string
       return 'Change the request as the message says, then submit again.';
     case 'upstream_rate_limited':
       return `Wait ${retryAfterSeconds ?? 30} seconds, then submit again.`;
+    case 'rate_limited':
+      return `Wait ${retryAfterSeconds ?? 60} seconds, then submit again.`;
     case 'upstream_unauthorized':
       return 'Ask the administrator to check the server’s API key. Your request is kept in history.';
     case 'upstream_timeout':

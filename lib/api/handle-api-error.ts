@@ -5,6 +5,7 @@ import { logError } from '@/lib/logging/log';
 import { SubmissionFailedError } from '@/lib/submissions/submission-failed-error';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 30;
+const DATABASE_RETRY_AFTER_SECONDS = 10;
 
 /** The one way every route answers with an error: `{error:{code,message,issues?}}`, never a stack trace. */
 export function handleApiError(error: unknown): NextResponse {
@@ -24,12 +25,14 @@ export function handleApiError(error: unknown): NextResponse {
     error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
   };
   const headers = new Headers();
-  if (error instanceof SubmissionFailedError) {
-    body.submission = error.submission;
-    if (error.code === 'upstream_rate_limited') {
-      headers.set('retry-after', String(error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
-    }
-  }
-  if (error.code === 'database_unavailable') headers.set('retry-after', '10');
+  if (error instanceof SubmissionFailedError) body.submission = error.submission;
+  const retryAfter =
+    error.retryAfterSeconds ??
+    (error.code === 'upstream_rate_limited' || error.code === 'rate_limited'
+      ? DEFAULT_RETRY_AFTER_SECONDS
+      : error.code === 'database_unavailable'
+        ? DATABASE_RETRY_AFTER_SECONDS
+        : null);
+  if (retryAfter !== null) headers.set('retry-after', String(retryAfter));
   return NextResponse.json(body, { status: error.status, headers });
 }

@@ -21,6 +21,7 @@ describe('parseEnv', () => {
       dataDir: './data',
       publicUrl: null,
       callbackToken: null,
+      rateLimit: { perMinute: 60, loopback: false },
     });
   });
 
@@ -34,6 +35,8 @@ describe('parseEnv', () => {
       APP_PUBLIC_URL: '',
       CALLBACK_TOKEN: '',
       DATA_DIR: '',
+      RATE_LIMIT_PER_MINUTE: '',
+      RATE_LIMIT_LOOPBACK: '',
     };
     expect(parseEnv(empty)).toStrictEqual(parseEnv({}));
   });
@@ -89,5 +92,15 @@ describe('parseEnv', () => {
     expect(parseEnv({ APP_PUBLIC_URL: 'https://studio.example.com/some/path' }).publicUrl).toBe(
       'https://studio.example.com',
     );
+  });
+
+  it('reads the submission rate limit: 0 turns it off, loopback clients count on request', () => {
+    expect(parseEnv({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimit).toEqual({ perMinute: 0, loopback: false });
+    expect(parseEnv({ RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_LOOPBACK: 'true' }).rateLimit).toEqual({
+      perMinute: 5,
+      loopback: true,
+    });
+    expect(configError({ RATE_LIMIT_PER_MINUTE: 'lots' })).toMatch(/RATE_LIMIT_PER_MINUTE/);
+    expect(configError({ RATE_LIMIT_LOOPBACK: 'yes' })).toMatch(/RATE_LIMIT_LOOPBACK must be true or false/);
   });
 });

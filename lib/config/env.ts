@@ -21,6 +21,11 @@ const envSchema = z
     APP_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
     CALLBACK_TOKEN: optional(z.string()),
     DATA_DIR: optional(z.string()),
+    RATE_LIMIT_PER_MINUTE: z.preprocess(
+      (value) => (value === '' || value === undefined ? 60 : Number(value)),
+      z.number().int().min(0, 'must be 0 (off) or more'),
+    ),
+    RATE_LIMIT_LOOPBACK: optional(z.enum(['true', 'false'], 'must be true or false')),
   })
   .superRefine((env, ctx) => {
     if (env.KLING_API_BASE_URL && !env.KLING_API_KEY) {
@@ -42,6 +47,8 @@ export interface AppEnv {
   dataDir: string;
   publicUrl: string | null;
   callbackToken: string | null;
+  /** Submissions one client may make a minute (0: no limit); loopback clients count only when `loopback`. */
+  rateLimit: { perMinute: number; loopback: boolean };
 }
 
 export class EnvError extends Error {}
@@ -64,6 +71,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     dataDir: env.DATA_DIR ?? './data',
     publicUrl: env.APP_PUBLIC_URL ? new URL(env.APP_PUBLIC_URL).origin : null,
     callbackToken: env.CALLBACK_TOKEN ?? null,
+    rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, loopback: env.RATE_LIMIT_LOOPBACK === 'true' },
   };
 }
 

@@ -5,16 +5,19 @@ import { ERROR_STATUS, type ErrorCode } from './error-codes';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues?: ValidationIssue[];
+  /** When to try again, sent as Retry-After; null when waiting would not help. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { issues?: ValidationIssue[]; cause?: unknown } = {},
+    options: { issues?: ValidationIssue[]; cause?: unknown; retryAfterSeconds?: number | null } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.issues = options.issues;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }
 
   get status(): number {

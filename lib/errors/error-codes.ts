@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   duplicate_external_task_id: 409,
   idempotency_conflict: 409,
   payload_too_large: 413,
+  /** This app's own per-client limit on submissions (not the upstream's). */
+  rate_limited: 429,
   validation_failed: 422,
   upstream_rejected: 422,
   upstream_unauthorized: 502,

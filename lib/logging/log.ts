@@ -10,7 +10,11 @@ export function registerSecret(secret: string): void {
 }
 
 function redact(text: string): string {
-  let out = text.replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',}]+/gi, '$1[redacted]');
+  // An Authorization value, whatever its scheme (Bearer, Basic, ...): the scheme word and the credentials go.
+  let out = text.replace(
+    /(authorization\\?["']?\s*[:=]\s*\\?["']?)(?:[A-Za-z-]+\s+)?[^\s"',}\\]+/gi,
+    '$1[redacted]',
+  );
   out = out.replace(/bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]');
   for (const name of SECRET_ENV) {
     const secret = process.env[name];

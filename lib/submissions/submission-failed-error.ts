@@ -4,16 +4,14 @@ import type { Submission, SubmissionError } from './submission';
 /** The upstream call failed; the stored submission travels with the error. */
 export class SubmissionFailedError extends AppError {
   readonly submission: Submission;
-  readonly retryAfterSeconds: number | null;
 
   constructor(
     submission: Submission,
     error: Pick<SubmissionError, 'code' | 'message'>,
     retryAfterSeconds: number | null,
   ) {
-    super(error.code, error.message);
+    super(error.code, error.message, { retryAfterSeconds });
     this.name = 'SubmissionFailedError';
     this.submission = submission;
-    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

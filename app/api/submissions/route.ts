@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { handleApiError } from '@/lib/api/handle-api-error';
 import { readJsonObject } from '@/lib/api/read-json-body';
 import { assertSameOrigin } from '@/lib/api/same-origin';
+import { assertSubmissionAllowed } from '@/lib/api/submission-rate-limit';
 import { getEnv } from '@/lib/config/env';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
@@ -27,6 +28,7 @@ function idempotencyKey(request: Request): string | null {
 export async function POST(request: Request): Promise<NextResponse> {
   try {
     assertSameOrigin(request, getEnv().publicUrl);
+    assertSubmissionAllowed(request);
     const key = idempotencyKey(request);
     const validation = validateSubmissionRequest(await readJsonObject(request));
     if (!validation.ok) {

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { openComposer } from './support/composer';
+import { expect, test, upstreamEnv } from './support/fixtures';
+
+/** A client on another machine, as the app sees it through X-Forwarded-For. */
+const REMOTE = { 'x-forwarded-for': '203.0.113.42' };
+const body = () => ({ model: 'kling-v1', prompt: `A lighthouse at dusk ${randomUUID()}` });
+
+test('one client past its submissions a minute gets 429 with Retry-After, and nothing reaches the upstream', async ({
+  launchApp,
+  upstream,
+}) => {
+  const app = await launchApp({ env: { ...upstreamEnv(upstream), RATE_LIMIT_PER_MINUTE: '3' } });
+  const post = (headers: Record<string, string>) =>
+    fetch(`${app.url}/api/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body()),
+    });
+
+  for (let i = 0; i < 3; i++) expect((await post(REMOTE)).status).toBe(201);
+  const refused = await post(REMOTE);
+  expect(refused.status).toBe(429);
+  const retryAfter = Number(refused.headers.get('retry-after'));
+  // Three a minute: the next one comes back within 20 s.
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(20);
+  const envelope = await refused.json();
+  expect(envelope).toEqual({
+    error: {
+      code: 'rate_limited',
+      message: expect.stringMatching(/at most 3 a minute\. Nothing was sent\./),
+    },
+  });
+  expect(upstream.createCalls()).toHaveLength(3);
+
+  // Another client is not held back by the first one.
+  expect((await post({ 'x-forwarded-for': '198.51.100.8' })).status).toBe(201);
+  // The operator's own scripts on this machine are not limited (RATE_LIMIT_LOOPBACK unset).
+  for (let i = 0; i < 4; i++) expect((await post({})).status).toBe(201);
+  expect(upstream.createCalls()).toHaveLength(8);
+});
+
+test('a creator who submits too often is told how long to wait, at the form', async ({
+  launchApp,
+  upstream,
+  page,
+}) => {
+  const app = await launchApp({ env: { ...upstreamEnv(upstream), RATE_LIMIT_PER_MINUTE: '1' } });
+  await page.setExtraHTTPHeaders(REMOTE);
+  const c = await openComposer(page, app.url);
+  await c.prompt.fill(`A paper boat on a puddle ${randomUUID()}`);
+  await c.submit.click();
+  await expect(c.success).toBeVisible();
+
+  await c.prompt.fill(`A paper boat in the rain ${randomUUID()}`);
+  await c.submit.click();
+  await expect(c.failure).toBeVisible();
+  await expect(c.failure).toContainText('Too many submissions from your address: at most 1 a minute.');
+  await expect(c.failure).toContainText(/Wait \d+ seconds, then submit again\./);
+  expect(upstream.createCalls()).toHaveLength(1);
+});
+
+test('RATE_LIMIT_LOOPBACK=true counts clients on this machine too', async ({ launchApp, upstream }) => {
+  const app = await launchApp({
+    env: { ...upstreamEnv(upstream), RATE_LIMIT_PER_MINUTE: '2', RATE_LIMIT_LOOPBACK: 'true' },
+  });
+  const statuses: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const response = await fetch(`${app.url}/api/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body()),
+    });
+    statuses.push(response.status);
+  }
+  expect(statuses).toEqual([201, 201, 429]);
+});
