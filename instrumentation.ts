@@ -1,4 +1,7 @@
-/** Runs once when the server starts, before it answers: check configuration, open and migrate the database. */
+/**
+ * Runs once when the server starts, before it answers: check configuration, then open and migrate the
+ * database without waiting for it (pages that need it wait; the composer does not).
+ */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { checkConfiguration, limitShutdownTime, openDatabaseAtStart } = await import(
@@ -6,5 +9,5 @@ export async function register(): Promise<void> {
   );
   checkConfiguration();
   limitShutdownTime();
-  await openDatabaseAtStart();
+  void openDatabaseAtStart();
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getEnv } from '@/lib/config/env';
@@ -40,26 +39,11 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   return { db: drizzle(pool), kind: 'postgres', close: () => pool.end() };
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
-  let location: string | undefined;
-  if (dataDir) {
-    // PGlite creates only the last folder of its path.
-    mkdirSync(dataDir, { recursive: true });
-    location = path.join(dataDir, 'pglite');
-  }
-  const client = await PGlite.create(location, { extensions: { pg_trgm } });
-  const db = drizzle(client);
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, kind: 'pglite', close: () => client.close() };
-}
-
 /** Opens a database and brings its schema up to date: no manual migration step, ever. */
-export function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  const { openPgliteThread } = await import('./pglite-thread');
+  return openPgliteThread(options.dataDir, MIGRATIONS_FOLDER);
 }
 
 // Next evaluates this module more than once (instrumentation, each route): one instance per process.

@@ -24,9 +24,9 @@ export function checkConfiguration(): void {
 }
 
 /**
- * Opens and migrates the database before the first request is answered. Opening the embedded
- * database keeps the CPU busy (seconds on a new data folder); done later, it would stall pages
- * half-loaded in a creator's browser. A failure is logged, not fatal: each request retries.
+ * Opens and migrates the database, then starts following tasks. The embedded database opens in a
+ * thread of its own (seconds of CPU on a new data folder), so the server answers meanwhile; requests
+ * that need the database wait for it. A failure is logged, not fatal: each request retries.
  */
 export async function openDatabaseAtStart(): Promise<void> {
   try {

@@ -21,10 +21,11 @@ export function createTaskStore(db: Db) {
      * instance holds (a live lease, or locked right now) are skipped, so no task is asked twice at once.
      */
     async claimDue(now: Date, limit: number, leaseMs: number): Promise<SubmissionRow[]> {
-      // Select-then-update in one transaction: the row locks hold until the leases are written, and
-      // the batch is exactly `limit` (an IN (subquery) may be re-run by the planner and take more).
-      return db.transaction(async (tx) => {
-        const due = await tx
+      // One statement, no transaction: the CTE locks the rows it picks and, holding FOR UPDATE, is never
+      // folded into the UPDATE, so it runs once and the batch is exactly `limit` (an IN (subquery) may be
+      // re-run by the planner and take more). Locked rows are skipped: another instance is claiming them.
+      const due = db.$with('due').as(
+        db
           .select({ id: submissions.id })
           .from(submissions)
           .where(
@@ -36,19 +37,14 @@ export function createTaskStore(db: Db) {
           )
           .orderBy(asc(submissions.nextPollAt))
           .limit(limit)
-          .for('update', { skipLocked: true });
-        if (due.length === 0) return [];
-        return tx
-          .update(submissions)
-          .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
-          .where(
-            inArray(
-              submissions.id,
-              due.map((row) => row.id),
-            ),
-          )
-          .returning();
-      });
+          .for('update', { skipLocked: true }),
+      );
+      return db
+        .with(due)
+        .update(submissions)
+        .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
+        .where(inArray(submissions.id, db.select({ id: due.id }).from(due)))
+        .returning();
     },
 
     /** Takes the lease of one submission (a refresh asked for by a user); null if another holds it. */

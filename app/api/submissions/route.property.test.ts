@@ -17,6 +17,8 @@ beforeAll(async () => {
     KLING_API_BASE_URL: fake.url,
     KLING_API_KEY: API_KEY,
     KLING_API_TIMEOUT_MS: '5000',
+    // Thousands of bodies from one client: the per-client limit is tested on its own (e2e/rate-limit.spec.ts).
+    RATE_LIMIT_PER_MINUTE: '0',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'omni-property-')),
   });
   ({ POST } = await import('./route'));
