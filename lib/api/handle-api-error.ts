@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/errors/app-error';
 import { logError } from '@/lib/logging/log';
 import { SubmissionFailedError } from '@/lib/submissions/submission-failed-error';
+import { IDEMPOTENT_REPLAYED_HEADER } from './idempotency-headers';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
@@ -26,6 +27,7 @@ export function handleApiError(error: unknown): NextResponse {
   const headers = new Headers();
   if (error instanceof SubmissionFailedError) {
     body.submission = error.submission;
+    if (error.replayed) headers.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
     if (error.code === 'upstream_rate_limited') {
       headers.set('retry-after', String(error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
     }

@@ -5,15 +5,19 @@ import type { Submission, SubmissionError } from './submission';
 export class SubmissionFailedError extends AppError {
   readonly submission: Submission;
   readonly retryAfterSeconds: number | null;
+  /** The stored answer to an earlier request under the same Idempotency-Key; nothing was sent again. */
+  readonly replayed: boolean;
 
   constructor(
     submission: Submission,
     error: Pick<SubmissionError, 'code' | 'message'>,
     retryAfterSeconds: number | null,
+    options: { replayed?: boolean } = {},
   ) {
     super(error.code, error.message);
     this.name = 'SubmissionFailedError';
     this.submission = submission;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.replayed = options.replayed ?? false;
   }
 }
