@@ -64,13 +64,14 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
     return () => subscription.unsubscribe();
   }, [form]);
 
-  const onValid = async () => {
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const send = (asNewTask: boolean) => async () => {
     setResult({ kind: 'idle' });
     const request = formToRequestBody(form.getValues());
     try {
-      const outcome = await submit.mutateAsync(request);
+      const outcome = await submit.mutateAsync({ request, asNewTask });
       if (outcome.kind === 'created') {
-        setResult({ kind: 'created', submission: outcome.submission });
+        setResult({ kind: 'created', submission: outcome.submission, replayed: outcome.replayed });
         // The same external task ID cannot be used twice: clear it for the next request.
         form.setValue('external_task_id', '');
         return;
@@ -98,7 +99,7 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
         <form
           ref={formRef}
           noValidate
-          onSubmit={form.handleSubmit(onValid, focusFirstError)}
+          onSubmit={form.handleSubmit(send(false), focusFirstError)}
           className="flex flex-col gap-6"
           aria-label="Compose a video request"
         >
@@ -172,7 +173,13 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
             </section>
 
             <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" variant="primary" disabled={busy} aria-describedby="submit-status">
+              <Button
+                ref={submitButton}
+                type="submit"
+                variant="primary"
+                disabled={busy}
+                aria-describedby="submit-status"
+              >
                 {busy ? 'Submitting…' : 'Submit'}
               </Button>
               <Button
@@ -191,7 +198,14 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
               </span>
             </div>
           </fieldset>
-          <SubmitResult state={result} />
+          <SubmitResult
+            state={result}
+            onSubmitAsNew={() => {
+              // The pressed button goes away with the notice: keep the keyboard focus on Submit.
+              submitButton.current?.focus();
+              void form.handleSubmit(send(true), focusFirstError)();
+            }}
+          />
         </form>
 
         <aside className="lg:sticky lg:top-4 lg:self-start">
