@@ -36,8 +36,11 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   useEffect(() => setReady(true), []);
   const formRef = useRef<HTMLFormElement>(null);
   const focusPending = useRef(false);
+  // After "Submit as a new task", which goes away with its notice: see below.
+  const refocusSubmit = useRef(false);
   const focusFirstError = () => {
     focusPending.current = true;
+    refocusSubmit.current = false;
   };
   // After the render that shows the errors: the first marked field on the page, or a list's message.
   useEffect(() => {
@@ -92,6 +95,13 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   };
 
   const busy = form.formState.isSubmitting || submit.isPending;
+  // "Submit as a new task" goes away with its notice, and Submit is disabled while sending: the
+  // keyboard focus lands on Submit once it can hold it again, not on the page's start.
+  useEffect(() => {
+    if (busy || !refocusSubmit.current) return;
+    refocusSubmit.current = false;
+    submitButton.current?.focus();
+  }, [busy]);
 
   return (
     <FormProvider {...form}>
@@ -201,8 +211,7 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
           <SubmitResult
             state={result}
             onSubmitAsNew={() => {
-              // The pressed button goes away with the notice: keep the keyboard focus on Submit.
-              submitButton.current?.focus();
+              refocusSubmit.current = true;
               void form.handleSubmit(send(true), focusFirstError)();
             }}
           />
