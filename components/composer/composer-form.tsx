@@ -36,8 +36,11 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   useEffect(() => setReady(true), []);
   const formRef = useRef<HTMLFormElement>(null);
   const focusPending = useRef(false);
+  // After "Submit as a new task", which goes away with its notice: see below.
+  const refocusSubmit = useRef(false);
   const focusFirstError = () => {
     focusPending.current = true;
+    refocusSubmit.current = false;
   };
   // After the render that shows the errors: the first marked field on the page, or a list's message.
   useEffect(() => {
@@ -64,13 +67,14 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
     return () => subscription.unsubscribe();
   }, [form]);
 
-  const onValid = async () => {
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const send = (asNewTask: boolean) => async () => {
     setResult({ kind: 'idle' });
     const request = formToRequestBody(form.getValues());
     try {
-      const outcome = await submit.mutateAsync(request);
+      const outcome = await submit.mutateAsync({ request, asNewTask });
       if (outcome.kind === 'created') {
-        setResult({ kind: 'created', submission: outcome.submission });
+        setResult({ kind: 'created', submission: outcome.submission, replayed: outcome.replayed });
         // The same external task ID cannot be used twice: clear it for the next request.
         form.setValue('external_task_id', '');
         return;
@@ -91,6 +95,13 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   };
 
   const busy = form.formState.isSubmitting || submit.isPending;
+  // "Submit as a new task" goes away with its notice, and Submit is disabled while sending: the
+  // keyboard focus lands on Submit once it can hold it again, not on the page's start.
+  useEffect(() => {
+    if (busy || !refocusSubmit.current) return;
+    refocusSubmit.current = false;
+    submitButton.current?.focus();
+  }, [busy]);
 
   return (
     <FormProvider {...form}>
@@ -98,7 +109,7 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
         <form
           ref={formRef}
           noValidate
-          onSubmit={form.handleSubmit(onValid, focusFirstError)}
+          onSubmit={form.handleSubmit(send(false), focusFirstError)}
           className="flex flex-col gap-6"
           aria-label="Compose a video request"
         >
@@ -172,7 +183,13 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
             </section>
 
             <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" variant="primary" disabled={busy} aria-describedby="submit-status">
+              <Button
+                ref={submitButton}
+                type="submit"
+                variant="primary"
+                disabled={busy}
+                aria-describedby="submit-status"
+              >
                 {busy ? 'Submitting…' : 'Submit'}
               </Button>
               <Button
@@ -191,7 +208,13 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
               </span>
             </div>
           </fieldset>
-          <SubmitResult state={result} />
+          <SubmitResult
+            state={result}
+            onSubmitAsNew={() => {
+              refocusSubmit.current = true;
+              void form.handleSubmit(send(true), focusFirstError)();
+            }}
+          />
         </form>
 
         <aside className="lg:sticky lg:top-4 lg:self-start">

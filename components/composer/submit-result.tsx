@@ -1,12 +1,13 @@
 'use client';
 import Link from 'next/link';
+import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import type { ApiErrorBody } from '@/lib/client/submissions-api';
 import type { Submission } from '@/lib/submissions/submission';
 
 export type ResultState =
   | { kind: 'idle' }
-  | { kind: 'created'; submission: Submission }
+  | { kind: 'created'; submission: Submission; replayed: boolean }
   | { kind: 'rejected'; error: ApiErrorBody; submission: Submission | null; retryAfterSeconds: number | null }
   | { kind: 'offline' };
 
@@ -34,7 +35,33 @@ function nextStep(error: ApiErrorBody, retryAfterSeconds: number | null): string
   }
 }
 
-export function SubmitResult({ state }: { state: ResultState }) {
+export function SubmitResult({
+  state,
+  onSubmitAsNew,
+}: {
+  state: ResultState;
+  /** Sends the same request again under a fresh Idempotency-Key: a second, paid task. */
+  onSubmitAsNew: () => void;
+}) {
+  if (state.kind === 'created' && state.replayed) {
+    const { submission } = state;
+    return (
+      <Notice tone="success" role="status" title="Already submitted">
+        <p>
+          Already submitted: this request is task{' '}
+          <output className="font-mono font-semibold">{submission.taskId}</output>. Nothing was paid twice.
+        </p>
+        <p className="mt-1">
+          <Link className="font-medium underline" href={`/submissions/${submission.id}`}>
+            View submission
+          </Link>
+        </p>
+        <p className="mt-2">
+          <Button onClick={onSubmitAsNew}>Submit as a new task</Button>
+        </p>
+      </Notice>
+    );
+  }
   if (state.kind === 'created') {
     const { submission } = state;
     return (

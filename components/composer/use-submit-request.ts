@@ -1,36 +1,53 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
-import { NetworkError, submitRequest } from '@/lib/client/submissions-api';
+import { NetworkError, type SubmitOutcome, submitRequest } from '@/lib/client/submissions-api';
+import {
+  type AttemptState,
+  chooseAttemptKey,
+  loadAttempt,
+  saveAttempt,
+  settleAttempt,
+} from './submit-attempt';
 
-interface Attempt {
-  key: string;
-  body: string;
-  /** Still unanswered: in flight, or lost to a network error. Such an attempt is retried under its key. */
-  open: boolean;
+export interface SubmitVariables {
+  request: Record<string, unknown>;
+  /** Send under a fresh key even when the same request was already submitted: a deliberate second take. */
+  asNewTask?: boolean;
+}
+
+/** What an answer makes of the attempt. */
+function stateAfter(outcome: SubmitOutcome): AttemptState {
+  if (outcome.kind === 'created') return 'created';
+  // The first request under this key is still being sent: its result is not known yet.
+  if (outcome.error.code === 'idempotency_conflict') return 'open';
+  return 'failed';
+}
+
+function settle(key: string, state: AttemptState, submissionId?: string): void {
+  const settled = settleAttempt(loadAttempt(), key, state, submissionId);
+  if (settled) saveAttempt(settled);
 }
 
 /**
- * Sends the composer's request. The same body sent again while the last attempt got no answer
- * (a double click, a network error) reuses its Idempotency-Key, so the server forwards it once.
+ * Sends the composer's request. The same body sent again while the last attempt (in any tab) is
+ * unanswered or created reuses its Idempotency-Key, so the server forwards it once and replays
+ * its answer; see submit-attempt.ts.
  */
 export function useSubmitRequest() {
   const queryClient = useQueryClient();
-  const attempt = useRef<Attempt | null>(null);
 
   return useMutation({
-    mutationFn: async (request: Record<string, unknown>) => {
+    mutationFn: async ({ request, asNewTask = false }: SubmitVariables) => {
       const body = JSON.stringify(request);
-      const last = attempt.current;
-      const current =
-        last?.open && last.body === body ? last : { key: crypto.randomUUID(), body, open: true };
-      attempt.current = current;
+      const stored = loadAttempt();
+      const key = asNewTask ? crypto.randomUUID() : chooseAttemptKey(stored, body);
+      if (key !== stored?.key) saveAttempt({ key, body, state: 'open' });
       try {
-        const outcome = await submitRequest(request, current.key);
-        current.open = false;
+        const outcome = await submitRequest(request, key);
+        settle(key, stateAfter(outcome), outcome.kind === 'created' ? outcome.submission.id : undefined);
         return outcome;
       } catch (error) {
-        if (!(error instanceof NetworkError)) current.open = false;
+        if (!(error instanceof NetworkError)) settle(key, 'failed');
         throw error;
       }
     },

@@ -112,7 +112,18 @@ describe('handleApiError', () => {
     );
     expect(response.status).toBe(502);
     expect(response.headers.get('retry-after')).toBeNull();
+    expect(response.headers.get('idempotent-replayed')).toBeNull();
     expect((await response.json()).submission).toStrictEqual(submission);
+  });
+
+  it('marks a replayed failure with Idempotent-Replayed, leaving the body as the first answer’s', async () => {
+    const submission = failedSubmission('upstream_error');
+    const error = { code: 'upstream_error', message: 'The video service is busy.' } as const;
+    const first = handleApiError(new SubmissionFailedError(submission, error, null));
+    const replayed = handleApiError(new SubmissionFailedError(submission, error, null, { replayed: true }));
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(replayed.status).toBe(first.status);
+    expect(await replayed.json()).toStrictEqual(await first.json());
   });
 
   it('asks clients to retry later when the database is down', () => {

@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/errors/app-error';
 import { logError } from '@/lib/logging/log';
 import { SubmissionFailedError } from '@/lib/submissions/submission-failed-error';
+import { IDEMPOTENT_REPLAYED_HEADER } from './idempotency-headers';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 30;
 const DATABASE_RETRY_AFTER_SECONDS = 10;
@@ -25,7 +26,10 @@ export function handleApiError(error: unknown): NextResponse {
     error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
   };
   const headers = new Headers();
-  if (error instanceof SubmissionFailedError) body.submission = error.submission;
+  if (error instanceof SubmissionFailedError) {
+    body.submission = error.submission;
+    if (error.replayed) headers.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
+  }
   const retryAfter =
     error.retryAfterSeconds ??
     (error.code === 'upstream_rate_limited' || error.code === 'rate_limited'

@@ -1,3 +1,4 @@
+import { IDEMPOTENT_REPLAYED_HEADER } from '@/lib/api/idempotency-headers';
 import type { ErrorCode } from '@/lib/errors/error-codes';
 import type { CallbackDelivery, Submission } from '@/lib/submissions/submission';
 import type { ValidationIssue } from '@/lib/validations/validation-issues';
@@ -10,7 +11,8 @@ export interface ApiErrorBody {
 }
 
 export type SubmitOutcome =
-  | { kind: 'created'; submission: Submission }
+  /** `replayed`: this exact request was already submitted under the same key; nothing was paid twice. */
+  | { kind: 'created'; submission: Submission; replayed: boolean }
   | {
       kind: 'rejected';
       status: number;
@@ -47,7 +49,11 @@ export async function submitRequest(
   }
   const payload: unknown = await response.json().catch(() => null);
   if (response.status === 201 && payload && !isEnvelope(payload)) {
-    return { kind: 'created', submission: payload as Submission };
+    return {
+      kind: 'created',
+      submission: payload as Submission,
+      replayed: response.headers.get(IDEMPOTENT_REPLAYED_HEADER) === 'true',
+    };
   }
   const retryAfter = Number(response.headers.get('retry-after'));
   return {

@@ -143,6 +143,24 @@ describeEachDatabase('createSubmission', (database) => {
     expect(fake.createCalls()).toHaveLength(1);
   });
 
+  it('tells a replayed answer apart from the first, for the Idempotent-Replayed header', async () => {
+    const idempotencyKey = unique('key');
+    const first = await service.createOrReplay({ request: requestWith(), idempotencyKey });
+    const retry = await service.createOrReplay({ request: requestWith(), idempotencyKey });
+    expect(first.replayed).toBe(false);
+    expect(retry).toStrictEqual({ submission: first.submission, replayed: true });
+
+    fake.nextReply({ kind: 'status', status: 500 });
+    const failedKey = unique('key');
+    const failed = await rejection(service.create({ request: requestWith(), idempotencyKey: failedKey }));
+    const failedRetry = await rejection(
+      service.create({ request: requestWith(), idempotencyKey: failedKey }),
+    );
+    expect((failed as SubmissionFailedError).replayed).toBe(false);
+    expect((failedRetry as SubmissionFailedError).replayed).toBe(true);
+    expect(fake.createCalls()).toHaveLength(2);
+  });
+
   it('treats the same body with keys in another order as the same request', async () => {
     const idempotencyKey = unique('key');
     const first = await service.create({

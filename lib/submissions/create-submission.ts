@@ -29,6 +29,12 @@ export interface CreateSubmissionInput {
   idempotencyKey: string | null;
 }
 
+/** The stored submission, and whether it answers an earlier request under the same Idempotency-Key. */
+export interface CreateOutcome {
+  submission: Submission;
+  replayed: boolean;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function generateExternalTaskId(): string {
@@ -61,7 +67,7 @@ async function withRetries<T>(write: () => Promise<T>, attempts = 3): Promise<T>
 export async function createSubmission(
   deps: CreateSubmissionDeps,
   input: CreateSubmissionInput,
-): Promise<Submission> {
+): Promise<CreateOutcome> {
   const { store, upstream } = deps;
   const requestHash = hashRequest(input.request);
 
@@ -129,7 +135,7 @@ export async function createSubmission(
     const nextPollAt = new Date(at.getTime() + deps.pollIntervalMs);
     const row = await withRetries(() => store.markSubmitted(id, { taskId, response }, at, nextPollAt));
     if (!row) throw new AppError('internal_error', 'The submission disappeared while it was being sent.');
-    return deps.present(row);
+    return { submission: deps.present(row), replayed: false };
   }
   const stored: SubmissionError = outcome.error.toDetails();
   const at = new Date();
@@ -147,7 +153,7 @@ async function replay(
   id: string,
   storedHash: string | null,
   requestHash: string,
-): Promise<Submission> {
+): Promise<CreateOutcome> {
   if (storedHash !== requestHash) {
     throw new AppError(
       'idempotency_conflict',
@@ -170,7 +176,7 @@ async function replay(
     );
   }
   if (submission.status === 'failed' && submission.error) {
-    throw new SubmissionFailedError(submission, submission.error, null);
+    throw new SubmissionFailedError(submission, submission.error, null, { replayed: true });
   }
-  return submission;
+  return { submission, replayed: true };
 }

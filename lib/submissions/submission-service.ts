@@ -6,7 +6,7 @@ import { ownCallbackUrl } from '@/lib/tasks/callback-token';
 import { followSubmission } from '@/lib/tasks/follow-task';
 import { type DeliveryOutcome, receiveCallback } from '@/lib/tasks/receive-callback';
 import { createTaskStore } from '@/lib/tasks/task-store';
-import { type CreateSubmissionInput, createSubmission } from './create-submission';
+import { type CreateOutcome, type CreateSubmissionInput, createSubmission } from './create-submission';
 import { encodeCursor } from './list-query';
 import type { CallbackDelivery, Submission, SubmissionPage } from './submission';
 import { createSubmissionStore, type ListFilter } from './submission-store';
@@ -43,22 +43,29 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     return row;
   }
 
+  function createOrReplay(input: CreateSubmissionInput): Promise<CreateOutcome> {
+    return createSubmission(
+      {
+        store,
+        upstream: deps.upstream,
+        // A retry waits as long as the first attempt's upstream call could take, plus a margin.
+        inFlightWaitMs: deps.upstreamTimeoutMs + 2_000,
+        pollIntervalMs: deps.pollIntervalMs,
+        reconcileAfterMs,
+        ownCallbackUrl:
+          deps.publicUrl && deps.callbackToken ? ownCallbackUrl(deps.publicUrl, deps.callbackToken) : null,
+        present,
+      },
+      input,
+    );
+  }
+
   return {
-    create(input: CreateSubmissionInput): Promise<Submission> {
-      return createSubmission(
-        {
-          store,
-          upstream: deps.upstream,
-          // A retry waits as long as the first attempt's upstream call could take, plus a margin.
-          inFlightWaitMs: deps.upstreamTimeoutMs + 2_000,
-          pollIntervalMs: deps.pollIntervalMs,
-          reconcileAfterMs,
-          ownCallbackUrl:
-            deps.publicUrl && deps.callbackToken ? ownCallbackUrl(deps.publicUrl, deps.callbackToken) : null,
-          present,
-        },
-        input,
-      );
+    /** The route's way in: it tells a replayed answer apart (Idempotent-Replayed). */
+    createOrReplay,
+
+    async create(input: CreateSubmissionInput): Promise<Submission> {
+      return (await createOrReplay(input)).submission;
     },
 
     async get(id: string): Promise<Submission> {

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { handleApiError } from '@/lib/api/handle-api-error';
+import { IDEMPOTENT_REPLAYED_HEADER } from '@/lib/api/idempotency-headers';
 import { readJsonObject } from '@/lib/api/read-json-body';
 import { assertSameOrigin } from '@/lib/api/same-origin';
 import { assertSubmissionAllowed } from '@/lib/api/submission-rate-limit';
@@ -37,8 +38,12 @@ export async function POST(request: Request): Promise<NextResponse> {
       });
     }
     const service = await getSubmissionService();
-    const submission = await service.create({ request: validation.request, idempotencyKey: key });
-    return NextResponse.json(submission, { status: 201 });
+    const { submission, replayed } = await service.createOrReplay({
+      request: validation.request,
+      idempotencyKey: key,
+    });
+    const headers = replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: 'true' } : undefined;
+    return NextResponse.json(submission, { status: 201, headers });
   } catch (error) {
     return handleApiError(error);
   }
