@@ -1,17 +1,16 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { type FieldPath, FormProvider, useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import {
   type ComposerValues,
-  composerSchema,
   EMPTY_COMPOSER_VALUES,
   formToRequestBody,
 } from '@/lib/validations/composer-form';
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { ASPECT_OPTIONS, deriveComposerHints, MODE_OPTIONS } from './composer-hints';
+import { composerResolver, preloadComposerValidation } from './composer-resolver';
 import { ElementListEditor } from './element-list-editor';
 import { SelectField, TextField } from './fields';
 import { ImageListEditor } from './image-list-editor';
@@ -24,7 +23,7 @@ import { VideoListEditor } from './video-list-editor';
 export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   const router = useRouter();
   const form = useForm<ComposerValues, unknown, SubmissionRequest>({
-    resolver: zodResolver(composerSchema),
+    resolver: composerResolver,
     mode: 'onChange',
     defaultValues: EMPTY_COMPOSER_VALUES,
     // Focus follows the page's order, not the order fields were registered: see focusFirstError.
@@ -33,7 +32,10 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   useComposerDraft(form, initial);
   // Controls stay disabled until the page runs and the draft is restored, so nothing typed is lost.
   const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  useEffect(() => {
+    setReady(true);
+    preloadComposerValidation();
+  }, []);
   const formRef = useRef<HTMLFormElement>(null);
   const focusPending = useRef(false);
   // After "Submit as a new task", which goes away with its notice: see below.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ComposerValues,
-  composerSchema,
   EMPTY_COMPOSER_VALUES,
   formToRequestBody,
   requestToFormValues,
 } from './composer-form';
+import { composerSchema } from './composer-schema';
 import { validateSubmissionRequest } from './validation-issues';
 
 function values(overrides: Partial<ComposerValues>): ComposerValues {

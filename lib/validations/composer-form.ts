@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   ASPECT_RATIOS,
   DEFAULTS,
@@ -7,7 +6,7 @@ import {
   KEEP_ORIGINAL_SOUND,
   MODES,
 } from './request-limits';
-import { type SubmissionRequest, submissionRequestSchema } from './submission-request';
+import type { SubmissionRequest } from './submission-request';
 
 /**
  * What the composer's inputs hold: text everywhere, empty meaning "leave out".
@@ -84,12 +83,6 @@ export function formToRequestBody(values: ComposerValues): Record<string, unknow
   };
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }
-
-/** The composer's schema: the shared request schema, applied to what the form would send. */
-export const composerSchema = z.preprocess(
-  (values: ComposerValues) => formToRequestBody(values),
-  submissionRequestSchema,
-);
 
 function pick<T extends string>(choices: readonly T[], value: unknown, fallback: T): T {
   return choices.find((choice) => choice === value) ?? fallback;
