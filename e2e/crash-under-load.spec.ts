@@ -32,6 +32,9 @@ test('kill -9 in the middle of 1,000 submissions: nothing answered is lost, noth
       // Quiet: only submissions left without an answer are looked up while the test runs.
       KLING_POLL_INTERVAL_MS: '600000',
     };
+    // The upstream takes a moment to accept each task, as a real one does: at the kill, many create
+    // calls are in flight and their rows are pending.
+    fake.setDefault({ kind: 'delay', ms: 250 });
     const dataDir = newDataDir();
     const first = await launchApp({ env, dataDir });
 

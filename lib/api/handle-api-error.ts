@@ -30,6 +30,6 @@ export function handleApiError(error: unknown): NextResponse {
       headers.set('retry-after', String(error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
     }
   }
-  if (error.code === 'database_unavailable') headers.set('retry-after', '10');
+  if (error.code === 'database_unavailable' || error.code === 'server_busy') headers.set('retry-after', '10');
   return NextResponse.json(body, { status: error.status, headers });
 }
