@@ -28,6 +28,8 @@ function nextStep(error: ApiErrorBody, retryAfterSeconds: number | null): string
       return 'Ask the administrator to check the server’s API key. Your request is kept in history.';
     case 'upstream_timeout':
       return 'Open the submission in history before retrying: the task may have started anyway.';
+    case 'server_busy':
+      return 'Submit again in a few seconds. Nothing was sent, so nothing was charged.';
     case 'forbidden_origin':
       return 'Submit from this app’s own page.';
     default:

@@ -216,6 +216,10 @@ export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' }
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.destroy());
   });
+  // Gateways keep idle connections for a minute or more (nginx 75 s). Node's 5 s default closes them
+  // while an app whose event loop is busy (embedded database under load) is about to reuse one, and
+  // its create call then fails with "other side closed" before reaching the fake.
+  server.keepAliveTimeout = 65_000;
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -126,6 +126,12 @@ describe('handleApiError', () => {
     expect(await replayed.json()).toStrictEqual(await first.json());
   });
 
+  it('asks clients to retry later when the server was too busy to send a submission', () => {
+    const response = handleApiError(new AppError('server_busy', 'Too busy; nothing was sent.'));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('10');
+  });
+
   it('asks clients to retry later when the database is down', () => {
     const response = handleApiError(new AppError('database_unavailable', 'The database is not reachable.'));
     expect(response.status).toBe(503);

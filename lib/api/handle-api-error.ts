@@ -34,7 +34,7 @@ export function handleApiError(error: unknown): NextResponse {
     error.retryAfterSeconds ??
     (error.code === 'upstream_rate_limited' || error.code === 'rate_limited'
       ? DEFAULT_RETRY_AFTER_SECONDS
-      : error.code === 'database_unavailable'
+      : error.code === 'database_unavailable' || error.code === 'server_busy'
         ? DATABASE_RETRY_AFTER_SECONDS
         : null);
   if (retryAfter !== null) headers.set('retry-after', String(retryAfter));

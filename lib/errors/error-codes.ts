@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   task_failed: 502,
   invalid_callback_token: 401,
   database_unavailable: 503,
+  /** Stored too late to be sent safely (the database was busy): nothing was sent. */
+  server_busy: 503,
   internal_error: 500,
 } as const;
 

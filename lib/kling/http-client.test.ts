@@ -216,6 +216,24 @@ describe('createHttpClient: every failure classified (SPEC section 3)', () => {
     expect(fake.createCalls()).toHaveLength(1);
   });
 
+  it('a shorter timeout for one create call cuts it sooner; a longer one never extends the configured one', async () => {
+    fake.nextReply({ kind: 'delay', ms: 1_000 });
+    const shortened = await client.createTask(request, { timeoutMs: 300 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(shortened).toMatchObject({ code: 'upstream_timeout', upstreamStatus: null });
+
+    const impatient = createHttpClient({ baseUrl: fake.url, apiKey: API_KEY, timeoutMs: 300 });
+    fake.nextReply({ kind: 'delay', ms: 1_000 });
+    const lengthened = await impatient.createTask(request, { timeoutMs: 5_000 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(lengthened).toMatchObject({ code: 'upstream_timeout' });
+    expect(fake.createCalls()).toHaveLength(2);
+  });
+
   it('an answer that comes after the timeout -> upstream_timeout', async () => {
     const impatient = createHttpClient({ baseUrl: fake.url, apiKey: API_KEY, timeoutMs: 300 });
     fake.nextReply({ kind: 'delay', ms: 2_000 });

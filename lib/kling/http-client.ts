@@ -2,7 +2,7 @@ import 'server-only';
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { readCreatedTask } from './read-created-task';
 import { readTaskSnapshot, type TaskSnapshot } from './task-snapshot';
-import type { CreatedTask, KlingUpstream } from './types';
+import type { CreatedTask, CreateTaskOptions, KlingUpstream } from './types';
 import {
   UpstreamError,
   upstreamBadReply,
@@ -57,7 +57,12 @@ export function createHttpClient(options: HttpClientOptions): KlingUpstream {
       : error;
 
   /** One call with the key and the timeout; the whole reply is read within the timeout too. */
-  async function call(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<Reply> {
+  async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    payload?: unknown,
+    callTimeoutMs = timeoutMs,
+  ): Promise<Reply> {
     try {
       const response = await fetch(`${baseUrl}${path}`, {
         method,
@@ -67,7 +72,7 @@ export function createHttpClient(options: HttpClientOptions): KlingUpstream {
           ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: payload === undefined ? undefined : JSON.stringify(payload),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(callTimeoutMs),
         redirect: 'error',
       });
       const text = (await response.text()).slice(0, MAX_REPLY_BYTES);
@@ -79,7 +84,9 @@ export function createHttpClient(options: HttpClientOptions): KlingUpstream {
         retryAfter: response.headers.get('retry-after'),
       };
     } catch (error) {
-      throw isTimeout(error) ? upstreamTimeout(timeoutMs) : upstreamUnreachable(describeNetworkError(error));
+      throw isTimeout(error)
+        ? upstreamTimeout(callTimeoutMs)
+        : upstreamUnreachable(describeNetworkError(error));
     }
   }
 
@@ -87,9 +94,13 @@ export function createHttpClient(options: HttpClientOptions): KlingUpstream {
     return upstreamErrorFromStatus(reply.status, reply.body, reply.text, reply.retryAfter);
   }
 
-  async function createTask(request: SubmissionRequest): Promise<CreatedTask> {
+  async function createTask(
+    request: SubmissionRequest,
+    options: CreateTaskOptions = {},
+  ): Promise<CreatedTask> {
     try {
-      const reply = await call('POST', CREATE_TASK_PATH, request);
+      const callTimeoutMs = Math.min(timeoutMs, options.timeoutMs ?? timeoutMs);
+      const reply = await call('POST', CREATE_TASK_PATH, request, callTimeoutMs);
       if (!reply.ok) throw failure(reply);
       if (reply.body === undefined) throw upstreamBadReply(reply.status, 'not JSON');
       return readCreatedTask(reply.body, reply.status);

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import type { TaskSnapshot } from './task-snapshot';
-import type { CreatedTask, KlingUpstream } from './types';
+import type { CreatedTask, CreateTaskOptions, KlingUpstream } from './types';
 import { upstreamErrorFromStatus, upstreamTimeout } from './upstream-error';
 
 /**
@@ -94,10 +94,11 @@ export function createSimulator(options: SimulatorOptions): KlingUpstream {
   const tasks = new Map<string, SimulatedTask>();
   const byExternalId = new Map<string, string>();
 
-  async function createTask(request: SubmissionRequest): Promise<CreatedTask> {
+  async function createTask(request: SubmissionRequest, call: CreateTaskOptions = {}): Promise<CreatedTask> {
     if (request.prompt?.includes(SIMULATED_TIMEOUT)) {
-      await sleep(options.timeoutMs);
-      throw upstreamTimeout(options.timeoutMs);
+      const timeoutMs = Math.min(options.timeoutMs, call.timeoutMs ?? options.timeoutMs);
+      await sleep(timeoutMs);
+      throw upstreamTimeout(timeoutMs);
     }
     await sleep(latencyMs);
     const trigger = findTrigger(request.prompt);

@@ -17,11 +17,18 @@ export interface CreatedTask {
   response: Record<string, unknown>;
 }
 
+export interface CreateTaskOptions {
+  timeoutMs?: number;
+}
+
 /** What the app needs from the upstream; the HTTP client and the demo simulator both provide it. */
 export interface KlingUpstream {
   readonly kind: 'http' | 'simulator';
-  /** Starts a task. Throws UpstreamError for every failure, already classified. */
-  createTask(request: SubmissionRequest): Promise<CreatedTask>;
+  /**
+   * Starts a task. Throws UpstreamError for every failure, already classified. `timeoutMs` shortens
+   * the configured timeout for this call (never lengthens it).
+   */
+  createTask(request: SubmissionRequest, options?: CreateTaskOptions): Promise<CreatedTask>;
   /**
    * Where a task stands, by task ID or external task ID; null when the upstream has no such task
    * (404: it was never created). Throws UpstreamError for every other failure.

@@ -13,12 +13,16 @@ import type { PresentSubmission } from './submission-view';
 export interface CreateSubmissionDeps {
   store: SubmissionStore;
   upstream: KlingUpstream;
+  /** The configured timeout of a create call. */
+  upstreamTimeoutMs: number;
   /** How long a retry waits for the first attempt under the same Idempotency-Key to finish. */
   inFlightWaitMs: number;
   /** First delay before the task's status is asked. */
   pollIntervalMs: number;
   /** When a submission without an upstream answer is looked up by its external task ID. */
   reconcileAfterMs: number;
+  /** A create call ends at least this long before its submission may be looked up. */
+  lookUpMarginMs: number;
   /** The app's own callback URL (with its token), used when the creator gives none; null without APP_PUBLIC_URL. */
   ownCallbackUrl: string | null;
   present: PresentSubmission;
@@ -36,6 +40,9 @@ export interface CreateOutcome {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Less time than this left for a create call: it is not sent at all. */
+export const MIN_CREATE_CALL_MS = 1_000;
 
 export function generateExternalTaskId(): string {
   return `ovs-${randomUUID()}`;
@@ -84,6 +91,8 @@ export async function createSubmission(
   const externalTaskId = request.external_task_id as string;
   const id = randomUUID();
   const now = new Date();
+  // Should this process die before the answer is stored, the task is looked up then.
+  const lookUpAt = new Date(now.getTime() + deps.reconcileAfterMs);
 
   try {
     await store.insert({
@@ -97,8 +106,7 @@ export async function createSubmission(
       requestHash,
       createdAt: now,
       updatedAt: now,
-      // Should this process die before the answer is stored, the task is looked up then.
-      nextPollAt: new Date(now.getTime() + deps.reconcileAfterMs),
+      nextPollAt: lookUpAt,
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -111,11 +119,18 @@ export async function createSubmission(
     throw duplicateExternalTaskId(externalTaskId);
   }
 
+  // A busy database can hold the insert for seconds. The create call must be over (answered or cut
+  // off) before the row may be looked up: a look-up that overtook it would find no task and mark one
+  // the upstream then accepts as never created. With too little time left, nothing is sent.
+  const callBudgetMs = lookUpAt.getTime() - deps.lookUpMarginMs - Date.now();
+  if (callBudgetMs < MIN_CREATE_CALL_MS) return notSent(deps, id);
+
   let outcome:
     | { ok: true; taskId: string; response: Record<string, unknown> }
     | { ok: false; error: UpstreamError };
   try {
-    outcome = { ok: true, ...(await upstream.createTask(request)) };
+    const timeoutMs = Math.min(deps.upstreamTimeoutMs, callBudgetMs);
+    outcome = { ok: true, ...(await upstream.createTask(request, { timeoutMs })) };
   } catch (error) {
     outcome = {
       ok: false,
@@ -141,10 +156,23 @@ export async function createSubmission(
   const at = new Date();
   // No answer at all (timeout, lost connection): the task may exist; look it up later.
   const uncertain = stored.upstreamStatus === null;
-  const lookUpAt = uncertain ? new Date(at.getTime() + deps.reconcileAfterMs) : null;
-  const row = await withRetries(() => store.markFailed(id, stored, at, lookUpAt));
+  const lookUpLaterAt = uncertain ? new Date(at.getTime() + deps.reconcileAfterMs) : null;
+  const row = await withRetries(() => store.markFailed(id, stored, at, lookUpLaterAt));
   if (!row) throw outcome.error;
   throw new SubmissionFailedError(deps.present(row), stored, outcome.error.retryAfterSeconds);
+}
+
+/** The row was stored too late to be sent safely: it is failed, known never sent, and not looked up. */
+async function notSent(deps: CreateSubmissionDeps, id: string): Promise<never> {
+  const error: SubmissionError = {
+    code: 'server_busy',
+    message:
+      'The server was too busy to send this request in time, so nothing was sent and nothing was charged. Submit it again.',
+    upstreamStatus: null,
+  };
+  const row = await withRetries(() => deps.store.markFailed(id, error, new Date(), null));
+  if (!row) throw new AppError('internal_error', 'The submission disappeared while it was being sent.');
+  throw new SubmissionFailedError(deps.present(row), error, null);
 }
 
 /** The answer to a retry: the first attempt's result, once it has one. */

@@ -25,6 +25,11 @@ export interface SubmissionServiceDeps {
 
 /** How long after its create call began a submission without an answer is looked up upstream. */
 export const reconcileAfter = (upstreamTimeoutMs: number) => upstreamTimeoutMs + 10_000;
+/**
+ * A create call ends at least this long before its submission may be looked up, so the upstream has
+ * recorded a task it accepted by then; a call that began late (a busy database) gets a shorter timeout.
+ */
+export const LOOK_UP_MARGIN_MS = 5_000;
 
 /** A user-asked refresh holds the row this long; the background follower skips it meanwhile. */
 const REFRESH_LEASE_MS = 30_000;
@@ -48,10 +53,12 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       {
         store,
         upstream: deps.upstream,
+        upstreamTimeoutMs: deps.upstreamTimeoutMs,
         // A retry waits as long as the first attempt's upstream call could take, plus a margin.
         inFlightWaitMs: deps.upstreamTimeoutMs + 2_000,
         pollIntervalMs: deps.pollIntervalMs,
         reconcileAfterMs,
+        lookUpMarginMs: LOOK_UP_MARGIN_MS,
         ownCallbackUrl:
           deps.publicUrl && deps.callbackToken ? ownCallbackUrl(deps.publicUrl, deps.callbackToken) : null,
         present,
