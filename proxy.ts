@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from '@/lib/security/security-headers';
+import { contentSecurityPolicy, newNonce } from '@/lib/security/security-headers';
 
-/** Every page and API answer gets the security headers; pages get a CSP with a nonce of their own. */
+/** Every page gets a CSP with a nonce of its own (the other security headers come from next.config.ts). */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce);
@@ -11,11 +11,10 @@ export function proxy(request: NextRequest): NextResponse {
   headers.set('x-nonce', nonce);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  // Built assets are immutable files: next.config.js gives them the plain security headers.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Pages only: built assets and JSON answers need no nonce, and skipping the proxy keeps them fast.
+  matcher: ['/((?!_next/static|_next/image|api/).*)'],
 };

@@ -4,6 +4,9 @@ import { expect, test, upstreamEnv } from './support/fixtures';
 
 /** A client on another machine, as the app sees it through X-Forwarded-For. */
 const REMOTE = { 'x-forwarded-for': '203.0.113.42' };
+// These tests start their own apps on the worker's fake upstream: start each from no recorded calls.
+test.beforeEach(({ upstream }) => upstream.reset());
+
 const body = () => ({ model: 'kling-v1', prompt: `A lighthouse at dusk ${randomUUID()}` });
 
 test('one client past its submissions a minute gets 429 with Retry-After, and nothing reaches the upstream', async ({
