@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { nextBuild } from './support/build.mjs';
 import { port, ROOT, startNext } from './support/processes.mjs';
 
-const BARE_DIR = path.join(ROOT, '.bench-work', 'bare-next');
+export const BARE_DIR = path.join(ROOT, '.bench-work', 'bare-next');
 
 const BARE_FILES = {
   'package.json': '{ "name": "bare-next", "private": true }\n',
@@ -46,6 +46,13 @@ export function scriptSources(html) {
   return sources;
 }
 
+/** Writes and builds the bare page (about 40 s); the Lighthouse measurement audits it too, for reference. */
+export async function buildBareApp(log) {
+  writeBareApp();
+  log('building the bare Next.js page...');
+  await nextBuild(BARE_DIR);
+}
+
 async function firstLoadJs(appDir, appPort) {
   const app = await startNext({ cwd: appDir, port: appPort });
   try {
@@ -70,9 +77,7 @@ export default {
   name: 'bundle',
   title: 'Composer first-load JavaScript',
   async run({ log }) {
-    writeBareApp();
-    log('building the bare Next.js page...');
-    await nextBuild(BARE_DIR);
+    await buildBareApp(log);
     const bare = await firstLoadJs(BARE_DIR, port(0));
     log(`bare page: ${kib(bare.gzip).toFixed(1)} KiB gzip in ${bare.files.length} scripts`);
     const composer = await firstLoadJs(ROOT, port(1));

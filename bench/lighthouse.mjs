@@ -1,8 +1,9 @@
 // Lighthouse (the npm package, mobile default: simulated slow 4G and a 4x CPU slowdown) on the
 // composer and the history page, with Debian's Chromium headless.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BARE_DIR, buildBareApp } from './bundle.mjs';
 import { keepAliveAgent, send } from './support/http-load.mjs';
 import { port, ROOT, startNext } from './support/processes.mjs';
 import { typicalRequest } from './support/request-bodies.mjs';
@@ -80,9 +81,30 @@ export default {
   async run({ quick, log }) {
     const runs = quick ? 1 : 3;
     mkdirSync(OUT_DIR, { recursive: true });
-    const app = await startNext({ port: port(8) });
     const rows = [];
     const notes = [];
+    // The floor the framework itself sets on this machine: a bare Next.js page, audited the same way.
+    if (!existsSync(path.join(BARE_DIR, '.next', 'BUILD_ID'))) await buildBareApp(log);
+    const bare = await startNext({ cwd: BARE_DIR, port: port(0) });
+    try {
+      const lhr = await lighthouse(`${bare.url}/`, path.join(OUT_DIR, 'bare-0.json'));
+      const score = (id) => lhr.categories[id].score;
+      log(
+        `bare page: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`,
+      );
+      rows.push({
+        id: 'lighthouse.bare.performance',
+        label: 'Bare Next.js page (reference): performance',
+        value: score('performance'),
+        unit: 'score',
+      });
+      notes.push(
+        `Bare Next.js page (reference, one run): total-blocking-time ${lhr.audits['total-blocking-time']?.displayValue}, largest-contentful-paint ${lhr.audits['largest-contentful-paint']?.displayValue}.`,
+      );
+    } finally {
+      await bare.stop();
+    }
+    const app = await startNext({ port: port(8) });
     try {
       // History with a page of rows to show, made through the API like a creator's submissions.
       const agent = keepAliveAgent(1);
@@ -155,7 +177,8 @@ export default {
         `(the CLI) with its default mobile settings (simulated throttling) and CHROME_PATH=${CHROME_PATH}, ` +
         `flags \`${CHROME_FLAGS.join(' ')}\`. The app runs in demo mode with 30 submissions made through the API. ` +
         `Each page is audited ${runs} time(s); the run with the median performance score is reported. ` +
-        'JSON reports are kept in .bench-work/lighthouse/.',
+        'JSON reports are kept in .bench-work/lighthouse/. For reference, the bare Next.js page of the bundle ' +
+        'measurement is audited once the same way: the score the framework alone gets on this machine.',
       notes,
     };
   },

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
+const NEXT_CLI = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 export const FAKE_UPSTREAM_MAIN = path.join(ROOT, 'e2e', 'fake-upstream', 'main.mjs');
 export const BENCH_API_KEY = 'sk-bench-7d2e41c9a05b';
 
@@ -92,7 +93,8 @@ function baseEnv() {
  * `next start` of a built app on 127.0.0.1. Demo mode unless `env` names an upstream; the status
  * follower waits 10 minutes, so it stays quiet while requests are measured.
  * @param {{ port: number, cwd?: string, dataDir?: string, env?: Record<string, string>, readyPath?: string,
- *   pollEveryMs?: number, wait?: boolean }} options
+ *   pollEveryMs?: number, wait?: boolean, nodeArgs?: string[] }} options
+ * `nodeArgs` (e.g. `--cpu-prof`, which NODE_OPTIONS refuses) run the server under `node <nodeArgs> next`.
  */
 export async function startNext(options) {
   const dataDir = options.dataDir ?? newDataDir();
@@ -105,10 +107,10 @@ export async function startNext(options) {
     ...options.env,
   };
   const started = Date.now();
-  const proc = track(NEXT_BIN, ['start', '-p', String(options.port), '-H', '127.0.0.1'], {
-    cwd: options.cwd,
-    env,
-  });
+  const args = ['start', '-p', String(options.port), '-H', '127.0.0.1'];
+  const proc = options.nodeArgs
+    ? track(process.execPath, [...options.nodeArgs, NEXT_CLI, ...args], { cwd: options.cwd, env })
+    : track(NEXT_BIN, args, { cwd: options.cwd, env });
   const url = `http://127.0.0.1:${options.port}`;
   const app = { ...proc, url, port: options.port, dataDir, readyAfterMs: Number.NaN };
   if (options.wait === false) return app;

@@ -137,7 +137,17 @@ function beforeSection(baseline) {
   ].join('\n');
 }
 
+/** Written by hand below the generated part, and kept when the report is regenerated. */
+const FINDINGS_HEADING = '\n## Findings';
+
+function keptFindings() {
+  const current = existsSync(REPORT_FILE) ? readFileSync(REPORT_FILE, 'utf8') : '';
+  const at = current.indexOf(FINDINGS_HEADING);
+  return at === -1 ? '' : current.slice(at);
+}
+
 export function writeReport(latest, baseline) {
+  const findings = keptFindings();
   const text = `# Performance
 
 Measured with \`npm run bench\` (\`bench/run.mjs\`; not part of \`npm test\`). Every figure comes from one
@@ -145,7 +155,8 @@ run on this machine against 127.0.0.1 only; ratios compare things measured in th
 \`--only <name>\` runs one measurement (bundle, schema, post-latency, throughput, history, lighthouse,
 cold-start), \`--quick\` a smaller, faster run, \`--baseline\` stores the run as the "before" numbers.
 PostgreSQL rows use \`BENCH_DATABASE_URL\` or \`TEST_DATABASE_URL\` (a throwaway database is created and
-dropped each run); without either they are skipped.
+dropped each run); without either they are skipped. Everything from "Findings" on is written by hand
+and kept when the report is regenerated.
 
 ## Results
 
@@ -158,6 +169,6 @@ ${beforeSection(baseline)}
 ## Method
 
 ${methods(latest)}
-`;
+${findings}`;
   writeFileSync(REPORT_FILE, text);
 }
