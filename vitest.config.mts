@@ -15,6 +15,7 @@ export default defineConfig({
       'components/**/*.test.ts',
       'app/**/*.test.ts',
       'e2e/fake-upstream/*.test.ts',
+      'bench/**/*.test.mjs',
     ],
     environment: 'node',
     testTimeout: 30_000,
