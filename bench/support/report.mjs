@@ -111,16 +111,8 @@ function methods(latest) {
   return Object.values(latest.measurements)
     .map((result) => {
       const notes = (result.notes ?? []).map((note) => `- ${note}`).join('\n');
-      return [
-        `### ${result.title} (\`--only ${result.name}\`)`,
-        '',
-        result.method ?? '',
-        '',
-        `Run: ${describeRun(result)}.`,
-        notes && `\n${notes}`,
-      ]
-        .filter((part) => part !== undefined)
-        .join('\n');
+      const heading = `### ${result.title} (\`--only ${result.name}\`)`;
+      return [heading, result.method, `Run: ${describeRun(result)}.`, notes].filter(Boolean).join('\n\n');
     })
     .join('\n\n');
 }
