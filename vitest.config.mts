@@ -16,6 +16,7 @@ export default defineConfig({
       'app/**/*.test.ts',
       'e2e/fake-upstream/*.test.ts',
       'load/*.test.ts',
+      'bench/**/*.test.mjs',
     ],
     environment: 'node',
     testTimeout: 30_000,

@@ -1,0 +1,119 @@
+// First-load JavaScript of the composer against a bare Next.js page built here with the same versions:
+// the gzip sizes of the <script src> files each page's HTML references, read from .next/static.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { nextBuild } from './support/build.mjs';
+import { port, ROOT, startNext } from './support/processes.mjs';
+
+export const BARE_DIR = path.join(ROOT, '.bench-work', 'bare-next');
+
+const BARE_FILES = {
+  'package.json': '{ "name": "bare-next", "private": true }\n',
+  'app/layout.tsx': `import type { ReactNode } from 'react';
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}
+`,
+  'app/page.tsx': `export default function Page() {
+  return <h1>Hello</h1>;
+}
+`,
+};
+
+/** A minimal App Router app; it lives under the project, so Node finds the project's node_modules. */
+function writeBareApp() {
+  rmSync(BARE_DIR, { recursive: true, force: true });
+  for (const [file, text] of Object.entries(BARE_FILES)) {
+    mkdirSync(path.dirname(path.join(BARE_DIR, file)), { recursive: true });
+    writeFileSync(path.join(BARE_DIR, file), text);
+  }
+}
+
+/** Script files a browser loads for `html`; the `noModule` polyfill is skipped, as modern browsers do. */
+export function scriptSources(html) {
+  const sources = [];
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    if (/\bnomodule\b/i.test(tag)) continue;
+    const src = /\bsrc="([^"]+)"/.exec(tag)?.[1];
+    if (src) sources.push(src);
+  }
+  return sources;
+}
+
+/** Writes and builds the bare page (about 40 s); the Lighthouse measurement audits it too, for reference. */
+export async function buildBareApp(log) {
+  writeBareApp();
+  log('building the bare Next.js page...');
+  await nextBuild(BARE_DIR);
+}
+
+async function firstLoadJs(appDir, appPort) {
+  const app = await startNext({ cwd: appDir, port: appPort });
+  try {
+    const html = await (await fetch(`${app.url}/`)).text();
+    const files = scriptSources(html).map((src) => {
+      const pathname = new URL(src, app.url).pathname;
+      if (!pathname.startsWith('/_next/static/')) throw new Error(`unexpected script ${src}`);
+      const bytes = readFileSync(
+        path.join(appDir, '.next', 'static', pathname.slice('/_next/static/'.length)),
+      );
+      return { src: pathname, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    });
+    return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
+  } finally {
+    await app.stop();
+  }
+}
+
+const kib = (bytes) => bytes / 1024;
+
+export default {
+  name: 'bundle',
+  title: 'Composer first-load JavaScript',
+  async run({ log }) {
+    await buildBareApp(log);
+    const bare = await firstLoadJs(BARE_DIR, port(0));
+    log(`bare page: ${kib(bare.gzip).toFixed(1)} KiB gzip in ${bare.files.length} scripts`);
+    const composer = await firstLoadJs(ROOT, port(1));
+    log(`composer: ${kib(composer.gzip).toFixed(1)} KiB gzip in ${composer.files.length} scripts`);
+    const largest = [...composer.files]
+      .sort((a, b) => b.gzip - a.gzip)
+      .slice(0, 5)
+      .map((f) => `${path.basename(f.src)} ${kib(f.gzip).toFixed(1)} KiB`);
+    return {
+      rows: [
+        {
+          id: 'bundle.bare',
+          label: 'Bare Next.js page, first-load JS (gzip)',
+          value: kib(bare.gzip),
+          unit: 'KiB',
+        },
+        {
+          id: 'bundle.composer',
+          label: 'Composer `/`, first-load JS (gzip)',
+          value: kib(composer.gzip),
+          unit: 'KiB',
+        },
+        {
+          id: 'bundle.ratio',
+          label: 'Composer / bare page',
+          value: composer.gzip / bare.gzip,
+          unit: 'x',
+          budget: { max: 1.4, text: '≤ 1.4x' },
+        },
+      ],
+      method:
+        'Both apps are built with the installed `next` (the bare one: a layout and a page with a heading, generated ' +
+        'in .bench-work/). Each is started with `next start`, `/` is fetched, and the files of its `<script src>` ' +
+        'tags (the `noModule` polyfill excluded) are read from `.next/static` and gzipped at level 9. The composer ' +
+        'runs in demo mode.',
+      notes: [`Largest composer scripts (gzip): ${largest.join(', ')}.`],
+    };
+  },
+};

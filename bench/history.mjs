@@ -1,0 +1,183 @@
+// History list and search through the API at 1,000 and 100,000 stored submissions, on the embedded
+// database and on PostgreSQL. Rows are seeded by SQL while the app is stopped (it migrated on its first start).
+import {
+  createThrowawayDatabase,
+  NO_POSTGRES_REASON,
+  postgresBaseUrl,
+  withPglite,
+  withPostgres,
+} from './support/databases.mjs';
+import { SEARCH_WORD, seedSql } from './support/history-seed.mjs';
+import { keepAliveAgent, send } from './support/http-load.mjs';
+import { newDataDir, port, startNext } from './support/processes.mjs';
+import { summarize } from './support/stats.mjs';
+
+const SIZES = [1_000, 100_000];
+
+/** The app's own list and search queries, for the query plans shown in the notes. */
+const PLAN_QUERIES = {
+  list: 'SELECT * FROM submissions ORDER BY created_at DESC, id DESC LIMIT 50',
+  search: `SELECT * FROM submissions WHERE prompt ILIKE '%${SEARCH_WORD}%' OR task_id ILIKE '%${SEARCH_WORD}%' OR external_task_id ILIKE '%${SEARCH_WORD}%' ORDER BY created_at DESC, id DESC LIMIT 50`,
+};
+
+async function timeQueries(app, requests) {
+  const agent = keepAliveAgent(1);
+  const get = async (path) => {
+    const answer = await send(agent, `${app.url}${path}`);
+    if (answer.status !== 200)
+      throw new Error(`GET ${path} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+    return answer;
+  };
+  try {
+    const first = JSON.parse((await get('/api/submissions?limit=50')).text);
+    if (first.items.length !== 50 || !first.nextCursor) throw new Error('the first page is not a full page');
+    const paths = {
+      list: '/api/submissions?limit=50',
+      next: `/api/submissions?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`,
+      search: `/api/submissions?limit=50&q=${SEARCH_WORD}`,
+    };
+    for (let i = 0; i < 20; i++) for (const path of Object.values(paths)) await get(path);
+    const samples = { list: [], next: [], search: [] };
+    for (let i = 0; i < requests; i++) {
+      for (const [kind, path] of Object.entries(paths)) samples[kind].push((await get(path)).ms);
+    }
+    return Object.fromEntries(Object.entries(samples).map(([kind, ms]) => [kind, summarize(ms)]));
+  } finally {
+    agent.destroy();
+  }
+}
+
+async function plans(db) {
+  const lines = [];
+  for (const [kind, sql] of Object.entries(PLAN_QUERIES)) {
+    const plan = (await db.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${sql}`)).map(
+      (r) => r['QUERY PLAN'],
+    );
+    const nodes = plan.filter(
+      (line) => /->|^\S|Rows Removed/.test(line) && !/^(Planning|Execution)/.test(line),
+    );
+    const time = plan.find((line) => line.startsWith('Execution Time')) ?? '';
+    lines.push(`${kind}: ${nodes.map((l) => l.trim().replace(/\s+\(actual.*$/, '')).join(' / ')} (${time})`);
+  }
+  return lines;
+}
+
+/** Migrate by one start, then seed, restart and time at each size. `open(fn)` gives SQL access while stopped. */
+async function measureOn(kind, { env, dataDir, open }, requests, log) {
+  const first = await startNext({ port: port(7), env, dataDir, readyPath: '/api/submissions?limit=1' });
+  await first.stop();
+  const results = {};
+  let seeded = 0;
+  let planNotes = [];
+  for (const size of SIZES) {
+    const t0 = Date.now();
+    await open(async (db) => {
+      await db.query(seedSql(seeded + 1, size));
+      await db.query('VACUUM ANALYZE submissions');
+    });
+    log(`${kind}: seeded ${size.toLocaleString('en-US')} rows in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    seeded = size;
+    const app = await startNext({ port: port(7), env, dataDir, readyPath: '/api/submissions?limit=1' });
+    try {
+      results[size] = await timeQueries(app, requests);
+    } finally {
+      await app.stop();
+    }
+    const r = results[size];
+    log(
+      `${kind} ${size}: list p50 ${r.list.p50.toFixed(1)} p99 ${r.list.p99.toFixed(1)}; next page p50 ${r.next.p50.toFixed(1)} p99 ${r.next.p99.toFixed(1)}; search p50 ${r.search.p50.toFixed(1)} p99 ${r.search.p99.toFixed(1)} ms`,
+    );
+    if (size === SIZES.at(-1)) planNotes = await open(plans);
+  }
+  return { results, planNotes };
+}
+
+function rowsFor(key, label, results) {
+  const rows = [];
+  const budgets = { list: 20, next: 20, search: 50 };
+  const names = { list: 'list (limit 50)', next: 'next page (cursor)', search: `search "${SEARCH_WORD}"` };
+  for (const kind of ['list', 'next', 'search']) {
+    for (const size of SIZES) {
+      const s = results?.[size]?.[kind];
+      const big = size === SIZES.at(-1);
+      const base = `${label}, ${names[kind]}, ${size >= 1000 ? `${size / 1000}k` : size} rows`;
+      rows.push(
+        {
+          id: `history.${key}.${kind}.${size}.p50`,
+          label: `${base}: p50`,
+          value: s?.p50 ?? null,
+          unit: 'ms',
+        },
+        {
+          id: `history.${key}.${kind}.${size}.p99`,
+          label: `${base}: p99`,
+          value: s?.p99 ?? null,
+          unit: 'ms',
+          ...(big ? { budget: { max: budgets[kind], text: `≤ ${budgets[kind]} ms` } } : {}),
+        },
+      );
+    }
+    const small = results?.[SIZES[0]]?.[kind]?.p50;
+    const large = results?.[SIZES.at(-1)]?.[kind]?.p50;
+    rows.push({
+      id: `history.${key}.${kind}.growth`,
+      label: `${label}, ${names[kind]}: p50 at 100k / p50 at 1k`,
+      value: small && large ? large / small : null,
+      unit: 'x',
+      budget: { max: 1.5, text: '≤ 1.5x' },
+    });
+  }
+  return rows;
+}
+
+export default {
+  name: 'history',
+  title: 'History list and search',
+  async run({ quick, log }) {
+    const requests = quick ? 50 : 200;
+    const rows = [];
+    const notes = [];
+
+    const dataDir = newDataDir();
+    const embedded = await measureOn(
+      'embedded',
+      { env: {}, dataDir, open: (fn) => withPglite(dataDir, fn) },
+      requests,
+      log,
+    );
+    rows.push(...rowsFor('pglite', 'Embedded', embedded.results));
+    notes.push(...embedded.planNotes.map((line) => `Embedded plan at 100k, ${line}`));
+
+    const baseUrl = postgresBaseUrl();
+    if (baseUrl) {
+      const database = await createThrowawayDatabase(baseUrl);
+      try {
+        const pg = await measureOn(
+          'postgres',
+          { env: { DATABASE_URL: database.url }, open: (fn) => withPostgres(database.url, fn) },
+          requests,
+          log,
+        );
+        rows.push(...rowsFor('postgres', 'PostgreSQL', pg.results));
+        notes.push(...pg.planNotes.map((line) => `PostgreSQL plan at 100k, ${line}`));
+      } finally {
+        await database.drop();
+      }
+    } else {
+      rows.push(
+        ...rowsFor('postgres', 'PostgreSQL', null).map((row) => ({ ...row, skipped: NO_POSTGRES_REASON })),
+      );
+    }
+    return {
+      rows,
+      method:
+        'The app starts once (it migrates), stops, and rows are seeded by SQL (`generate_series`, bench/support/' +
+        'history-seed.mjs): prompts of 50-300 characters from varied fragments, 70% succeeded, 10% each failed, ' +
+        `submitted, processing, 18-digit task IDs; "${SEARCH_WORD}" is in 5% of prompts. Rows 1..1,000 are the newest, so ` +
+        'the 100k table holds the same first page. After `VACUUM ANALYZE` the app restarts and, after 20 warm-up ' +
+        `rounds, ${requests} rounds are timed at concurrency 1, each round: \`GET /api/submissions?limit=50\`, the ` +
+        `page after it by its \`nextCursor\`, and \`?limit=50&q=${SEARCH_WORD}\`. Then 99,000 more rows, and again.`,
+      notes,
+    };
+  },
+};

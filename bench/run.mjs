@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `npm run bench [-- --only <name>] [--quick] [--baseline]`: builds the app when needed, runs each
+// measurement in turn on 127.0.0.1, prints every figure as it goes and writes docs/performance.md.
+import { parseArgs } from 'node:util';
+import bundle from './bundle.mjs';
+import coldStart from './cold-start.mjs';
+import history from './history.mjs';
+import lighthouse from './lighthouse.mjs';
+import postLatency from './post-latency.mjs';
+import schema from './schema.mjs';
+import { ensureBuilt } from './support/build.mjs';
+import {
+  BASELINE_FILE,
+  commit,
+  formatValue,
+  LATEST_FILE,
+  loadAverage,
+  machine,
+  passes,
+  REPORT_FILE,
+  readJson,
+  writeJson,
+  writeReport,
+} from './support/report.mjs';
+import throughput from './throughput.mjs';
+
+// Cold start last: by then the build's files are in the page cache, as after any earlier start.
+const MEASUREMENTS = [bundle, schema, postLatency, throughput, history, lighthouse, coldStart];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', multiple: true },
+    quick: { type: 'boolean', default: false },
+    baseline: { type: 'boolean', default: false },
+  },
+});
+
+const selected = values.only
+  ? values.only.flatMap((name) => {
+      const found = MEASUREMENTS.find((m) => m.name === name);
+      if (!found) {
+        console.error(`unknown measurement "${name}"; one of: ${MEASUREMENTS.map((m) => m.name).join(', ')}`);
+        process.exit(2);
+      }
+      return [found];
+    })
+  : MEASUREMENTS;
+
+const log = (prefix) => (message) => console.log(`[${prefix}] ${message}`);
+const started = Date.now();
+await ensureBuilt(log('build'));
+
+const latest = readJson(LATEST_FILE, { measurements: {} });
+let crashed = false;
+for (const measurement of selected) {
+  const say = log(measurement.name);
+  say(`${measurement.title} (load average ${loadAverage().join(' / ')})`);
+  const record = {
+    name: measurement.name,
+    title: measurement.title,
+    ranAt: new Date().toISOString(),
+    quick: values.quick,
+    commit: commit(),
+    machine: machine(),
+    loadAverage: { start: loadAverage(), end: [] },
+  };
+  const t0 = Date.now();
+  try {
+    Object.assign(record, await measurement.run({ quick: values.quick, log: say }));
+    for (const row of record.rows) {
+      const verdict = { true: 'pass', false: 'FAIL', null: '' }[String(passes(row))];
+      say(
+        `${row.label}: ${row.skipped ?? formatValue(row.value, row.unit)} ${row.budget ? `(budget ${row.budget.text}: ${verdict})` : ''}`,
+      );
+    }
+  } catch (error) {
+    crashed = true;
+    record.error = error instanceof Error ? error.message : String(error);
+    record.rows = [];
+    say(`did not finish: ${record.error}`);
+  }
+  record.loadAverage.end = loadAverage();
+  say(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  latest.measurements[measurement.name] = record;
+}
+
+// Keep the report in the order of MEASUREMENTS, whichever ran last.
+latest.measurements = Object.fromEntries(
+  MEASUREMENTS.filter((m) => latest.measurements[m.name]).map((m) => [m.name, latest.measurements[m.name]]),
+);
+writeJson(LATEST_FILE, latest);
+if (values.baseline) {
+  const baseline = readJson(BASELINE_FILE, { measurements: {} });
+  for (const m of selected) baseline.measurements[m.name] = latest.measurements[m.name];
+  writeJson(BASELINE_FILE, baseline);
+  console.log(`stored as the baseline: ${BASELINE_FILE}`);
+}
+writeReport(latest, readJson(BASELINE_FILE, null));
+console.log(`wrote ${REPORT_FILE} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(crashed ? 1 : 0);

@@ -1,0 +1,66 @@
+// Direct database access for seeding and counting: PGlite opened on an app's data folder while the
+// app is stopped (one process at a time), or a throwaway PostgreSQL database per run.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+
+/** BENCH_DATABASE_URL, else TEST_DATABASE_URL; null means the PostgreSQL rows are skipped. */
+export function postgresBaseUrl() {
+  return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || null;
+}
+
+export const NO_POSTGRES_REASON = 'skipped: neither BENCH_DATABASE_URL nor TEST_DATABASE_URL is set';
+
+async function runSql(url, sql) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new empty database on the server of `baseUrl` (its role needs CREATEDB); `drop()` removes it. */
+export async function createThrowawayDatabase(baseUrl) {
+  const name = `omni_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  await runSql(baseUrl, `CREATE DATABASE "${name}"`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => runSql(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+/** Runs `fn` with `{ query(sql, params) -> rows }` on PostgreSQL. */
+export async function withPostgres(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn({ query: async (sql, params) => (await client.query(sql, params)).rows });
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs `fn` with `{ query(sql, params) -> rows }` on the embedded database of an app's data folder. */
+export async function withPglite(dataDir, fn) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const client = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: { pg_trgm } });
+  try {
+    return await fn({ query: async (sql, params) => (await client.query(sql, params)).rows });
+  } finally {
+    await client.close();
+  }
+}
+
+/** How many of `ids` are stored as submitted: the check that every 2xx answer was kept. */
+export async function countStored(db, ids) {
+  const rows = await db.query(
+    "SELECT count(*)::int AS n FROM submissions WHERE id = ANY($1::text[]) AND status = 'submitted'",
+    [ids],
+  );
+  return rows[0].n;
+}

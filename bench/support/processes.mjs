@@ -1,0 +1,154 @@
+// Child processes the benchmarks start (`next start`, the fake upstream), each stopped by its own
+// handle; whatever is still running when the benchmark exits is stopped with it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
+const NEXT_CLI = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+export const FAKE_UPSTREAM_MAIN = path.join(ROOT, 'e2e', 'fake-upstream', 'main.mjs');
+export const BENCH_API_KEY = 'sk-bench-7d2e41c9a05b';
+
+/** Ports from BENCH_PORT_BASE, else E2E_PORT_BASE + 70 (above the end-to-end suite's own), else 4670. */
+const PORT_BASE = process.env.BENCH_PORT_BASE
+  ? Number(process.env.BENCH_PORT_BASE)
+  : Number(process.env.E2E_PORT_BASE ?? 4600) + 70;
+export const port = (offset) => PORT_BASE + offset;
+
+const running = new Set();
+// Data folders run to hundreds of megabytes (the 100k-row history): none outlives the benchmark.
+const dataDirs = new Set();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => process.exit(130));
+}
+
+/** A new, empty data folder, removed when the benchmark exits. */
+export function newDataDir() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'omni-bench-'));
+  dataDirs.add(dir);
+  return dir;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `url` every `everyMs` until it answers 200; resolves with the time it took from `since`. */
+export async function waitForOk(
+  url,
+  { child, since = Date.now(), everyMs = 100, timeoutMs = 120_000, output },
+) {
+  const deadline = since + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`process exited with code ${child.exitCode} before ${url} answered:\n${output?.()}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return Date.now() - since;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms:\n${output?.()}`);
+}
+
+/** Starts a process and keeps its output; `stop()` sends SIGTERM, then SIGKILL after `graceMs`. */
+function track(command, args, { cwd = ROOT, env }) {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let log = '';
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  exited.then(() => running.delete(child));
+  return {
+    child,
+    output: () => log,
+    async stop(graceMs = 15_000) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+function baseEnv() {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+}
+
+/**
+ * `next start` of a built app on 127.0.0.1. Demo mode unless `env` names an upstream; the status
+ * follower waits 10 minutes, so it stays quiet while requests are measured.
+ * @param {{ port: number, cwd?: string, dataDir?: string, env?: Record<string, string>, readyPath?: string,
+ *   pollEveryMs?: number, wait?: boolean, nodeArgs?: string[] }} options
+ * `nodeArgs` (e.g. `--cpu-prof`, which NODE_OPTIONS refuses) run the server under `node <nodeArgs> next`.
+ */
+export async function startNext(options) {
+  const dataDir = options.dataDir ?? newDataDir();
+  const env = {
+    ...baseEnv(),
+    DATA_DIR: dataDir,
+    PORT: String(options.port),
+    KLING_POLL_INTERVAL_MS: '600000',
+    KLING_API_TIMEOUT_MS: '5000',
+    ...options.env,
+  };
+  const started = Date.now();
+  const args = ['start', '-p', String(options.port), '-H', '127.0.0.1'];
+  const proc = options.nodeArgs
+    ? track(process.execPath, [...options.nodeArgs, NEXT_CLI, ...args], { cwd: options.cwd, env })
+    : track(NEXT_BIN, args, { cwd: options.cwd, env });
+  const url = `http://127.0.0.1:${options.port}`;
+  const app = { ...proc, url, port: options.port, dataDir, readyAfterMs: Number.NaN };
+  if (options.wait === false) return app;
+  try {
+    app.readyAfterMs = await waitForOk(`${url}${options.readyPath ?? '/'}`, {
+      child: proc.child,
+      since: started,
+      everyMs: options.pollEveryMs ?? 100,
+      output: proc.output,
+    });
+  } catch (error) {
+    await proc.stop(1_000);
+    throw error;
+  }
+  return app;
+}
+
+/** The fake upstream in a child process of its own, so the load loop never delays its answers. */
+export async function startFakeUpstreamProcess({ port: fakePort }) {
+  const proc = track(
+    process.execPath,
+    [FAKE_UPSTREAM_MAIN, '--port', String(fakePort), '--api-key', BENCH_API_KEY],
+    {
+      env: baseEnv(),
+    },
+  );
+  const url = `http://127.0.0.1:${fakePort}`;
+  await waitForOk(`${url}/__control/health`, { child: proc.child, output: proc.output, everyMs: 50 });
+  return { ...proc, url };
+}
+
+/** The environment that points an app at a fake upstream. */
+export function upstreamEnv(fake) {
+  return { KLING_API_BASE_URL: fake.url, KLING_API_KEY: BENCH_API_KEY };
+}

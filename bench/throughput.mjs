@@ -1,0 +1,168 @@
+// Sustained submissions per second at concurrency 32: one app on the embedded database, and two
+// app instances sharing one PostgreSQL database. Afterwards every 2xx answer is looked up in the
+// database (with the apps stopped) to prove it was stored.
+import {
+  countStored,
+  createThrowawayDatabase,
+  NO_POSTGRES_REASON,
+  postgresBaseUrl,
+  withPglite,
+  withPostgres,
+} from './support/databases.mjs';
+import { runLoad } from './support/http-load.mjs';
+import { port, startFakeUpstreamProcess, startNext, upstreamEnv } from './support/processes.mjs';
+import { typicalRequest } from './support/request-bodies.mjs';
+import { summarize } from './support/stats.mjs';
+
+const CONCURRENCY = 32;
+
+const post = () => ({ path: '/api/submissions', method: 'POST', body: typicalRequest });
+
+/** Warm-up, then the timed run; returns the run's answers and the IDs of the stored submissions. */
+async function load(targets, durationMs) {
+  await runLoad({ targets, concurrency: 8, durationMs: 20_000, maxRequests: 64, request: post });
+  const { results, elapsedMs } = await runLoad({
+    targets,
+    concurrency: CONCURRENCY,
+    durationMs,
+    maxRequests: 200_000,
+    request: post,
+  });
+  const ok = results.filter((r) => r.status === 201);
+  const failures = results.length - ok.length;
+  const statuses = [...new Set(results.filter((r) => r.status !== 201).map((r) => r.status))];
+  return {
+    perSecond: ok.length / (elapsedMs / 1000),
+    latency: summarize(results.map((r) => r.ms)),
+    ids: ok.map((r) => JSON.parse(r.text).id),
+    failures,
+    statuses,
+    elapsedMs,
+  };
+}
+
+function rowsFor(key, label, run, stored, minPerSecond) {
+  return [
+    {
+      id: `throughput.${key}.rate`,
+      label: `${label}: submissions/s`,
+      value: run.perSecond,
+      unit: '/s',
+      budget: { min: minPerSecond, text: `≥ ${minPerSecond}/s` },
+    },
+    {
+      id: `throughput.${key}.p99`,
+      label: `${label}: p99`,
+      value: run.latency.p99,
+      unit: 'ms',
+      ...(key === 'embedded' ? { budget: { below: 250, text: '< 250 ms' } } : {}),
+    },
+    { id: `throughput.${key}.p50`, label: `${label}: p50`, value: run.latency.p50, unit: 'ms' },
+    {
+      id: `throughput.${key}.lost`,
+      label: `${label}: 201 answers not stored (of ${run.ids.length.toLocaleString('en-US')})`,
+      value: run.ids.length - stored,
+      unit: '',
+      budget: { max: 0, text: '0' },
+    },
+    {
+      id: `throughput.${key}.errors`,
+      label: `${label}: answers other than 201`,
+      value: run.failures,
+      unit: '',
+    },
+  ];
+}
+
+function skippedRows(key, label, reason) {
+  return rowsFor(key, label, { perSecond: null, latency: { p99: null, p50: null }, ids: [] }, 0, 500).map(
+    (row) => ({
+      ...row,
+      label: row.label.replace(/ \(of 0\)/, ''),
+      value: null,
+      skipped: reason,
+    }),
+  );
+}
+
+async function embedded(fake, durationMs, log) {
+  const app = await startNext({ port: port(4), env: upstreamEnv(fake) });
+  let run;
+  try {
+    run = await load([app.url], durationMs);
+  } finally {
+    await app.stop();
+  }
+  const stored = await withPglite(app.dataDir, (db) => countStored(db, run.ids));
+  log(
+    `embedded: ${run.perSecond.toFixed(0)}/s, p99 ${run.latency.p99.toFixed(0)} ms, ${stored}/${run.ids.length} stored, ${run.failures} failures ${run.statuses.join(',')}`,
+  );
+  return { run, stored };
+}
+
+async function postgres(fake, durationMs, log, baseUrl) {
+  const database = await createThrowawayDatabase(baseUrl);
+  const apps = [];
+  try {
+    const env = { ...upstreamEnv(fake), DATABASE_URL: database.url };
+    // One after the other: the first migrates, the second finds the schema ready.
+    apps.push(await startNext({ port: port(5), env }));
+    apps.push(await startNext({ port: port(6), env }));
+    let run;
+    try {
+      run = await load(
+        apps.map((a) => a.url),
+        durationMs,
+      );
+    } finally {
+      await Promise.all(apps.map((a) => a.stop()));
+    }
+    const stored = await withPostgres(database.url, (db) => countStored(db, run.ids));
+    log(
+      `postgres x2: ${run.perSecond.toFixed(0)}/s, p99 ${run.latency.p99.toFixed(0)} ms, ${stored}/${run.ids.length} stored, ${run.failures} failures ${run.statuses.join(',')}`,
+    );
+    return { run, stored };
+  } finally {
+    await database.drop();
+  }
+}
+
+export default {
+  name: 'throughput',
+  title: 'Sustained submissions at concurrency 32',
+  async run({ quick, log }) {
+    const durationMs = quick ? 3_000 : 10_000;
+    const fake = await startFakeUpstreamProcess({ port: port(2) });
+    const rows = [];
+    const notes = [];
+    try {
+      const e = await embedded(fake, durationMs, log);
+      rows.push(...rowsFor('embedded', 'Embedded database, 1 instance', e.run, e.stored, 200));
+      if (e.run.statuses.length)
+        notes.push(`Embedded: statuses other than 201: ${e.run.statuses.join(', ')}.`);
+      const baseUrl = postgresBaseUrl();
+      if (baseUrl) {
+        const p = await postgres(fake, durationMs, log, baseUrl);
+        rows.push(...rowsFor('postgres', 'PostgreSQL, 2 instances', p.run, p.stored, 500));
+        if (p.run.statuses.length)
+          notes.push(`PostgreSQL: statuses other than 201: ${p.run.statuses.join(', ')}.`);
+      } else {
+        rows.push(...skippedRows('postgres', 'PostgreSQL, 2 instances', NO_POSTGRES_REASON));
+      }
+    } finally {
+      await fake.stop();
+    }
+    return {
+      rows,
+      method:
+        `A bounded loopback loop (bench/support/http-load.mjs): ${CONCURRENCY} workers send \`POST /api/submissions\` ` +
+        `back to back over keep-alive connections for ${durationMs / 1000} s (after 64 warm-up requests), against the ` +
+        'fake upstream in its own process. Submissions/s counts 201 answers over the elapsed time; p50/p99 are over all ' +
+        'answers. Embedded: one `next start` with a fresh data folder. PostgreSQL: a throwaway database and two ' +
+        '`next start` instances, workers split evenly between them. The load loop, the apps, the fake and PostgreSQL ' +
+        "share the same cores. Afterwards the apps are stopped and each 201 answer's ID is looked up in the database " +
+        '(status `submitted`).',
+      notes,
+    };
+  },
+};
