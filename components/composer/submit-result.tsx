@@ -37,6 +37,16 @@ function nextStep(error: ApiErrorBody, retryAfterSeconds: number | null): string
   }
 }
 
+function ViewSubmission({ id }: { id: string }) {
+  return (
+    <p className="mt-1">
+      <Link className="font-medium underline" href={`/submissions/${id}`}>
+        View submission
+      </Link>
+    </p>
+  );
+}
+
 export function SubmitResult({
   state,
   onSubmitAsNew,
@@ -53,11 +63,7 @@ export function SubmitResult({
           Already submitted: this request is task{' '}
           <output className="font-mono font-semibold">{submission.taskId}</output>. Nothing was paid twice.
         </p>
-        <p className="mt-1">
-          <Link className="font-medium underline" href={`/submissions/${submission.id}`}>
-            View submission
-          </Link>
-        </p>
+        <ViewSubmission id={submission.id} />
         <p className="mt-2">
           <Button onClick={onSubmitAsNew}>Submit as a new task</Button>
         </p>
@@ -71,11 +77,7 @@ export function SubmitResult({
         <p>
           Task ID: <output className="font-mono font-semibold">{submission.taskId}</output>
         </p>
-        <p className="mt-1">
-          <Link className="font-medium underline" href={`/submissions/${submission.id}`}>
-            View submission
-          </Link>
-        </p>
+        <ViewSubmission id={submission.id} />
       </Notice>
     );
   }
