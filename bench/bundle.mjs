@@ -10,6 +10,8 @@ export const BARE_DIR = path.join(ROOT, '.bench-work', 'bare-next');
 
 const BARE_FILES = {
   'package.json': '{ "name": "bare-next", "private": true }\n',
+  // Its own (empty) config: without one, Next would find the project's next.config.ts above it.
+  'next.config.mjs': 'export default {};\n',
   'app/layout.tsx': `import type { ReactNode } from 'react';
 
 export default function RootLayout({ children }: { children: ReactNode }) {
