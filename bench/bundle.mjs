@@ -1,17 +1,21 @@
 // First-load JavaScript of the composer against a bare Next.js page built here with the same versions:
 // the gzip sizes of the <script src> files each page's HTML references, read from .next/static.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { nextBuild } from './support/build.mjs';
 import { port, ROOT, startNext } from './support/processes.mjs';
 
-export const BARE_DIR = path.join(ROOT, '.bench-work', 'bare-next');
+/**
+ * Outside the project: inside it, Next takes the project's folder as the root and builds its files too.
+ * The project's node_modules is linked in file by file (hard links: quick, and no copy of the bytes).
+ */
+export const BARE_DIR = path.join(tmpdir(), 'omni-bench-bare-next');
 
 const BARE_FILES = {
   'package.json': '{ "name": "bare-next", "private": true }\n',
-  // Its own (empty) config: without one, Next would find the project's next.config.ts above it.
-  'next.config.mjs': 'export default {};\n',
   'app/layout.tsx': `import type { ReactNode } from 'react';
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -28,13 +32,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
 `,
 };
 
-/** A minimal App Router app; it lives under the project, so Node finds the project's node_modules. */
+/** A minimal App Router app on the project's own packages. */
 function writeBareApp() {
   rmSync(BARE_DIR, { recursive: true, force: true });
   for (const [file, text] of Object.entries(BARE_FILES)) {
     mkdirSync(path.dirname(path.join(BARE_DIR, file)), { recursive: true });
     writeFileSync(path.join(BARE_DIR, file), text);
   }
+  execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(BARE_DIR, 'node_modules')]);
 }
 
 /** Script files a browser loads for `html`; the `noModule` polyfill is skipped, as modern browsers do. */

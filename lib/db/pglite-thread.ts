@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { drizzle } from 'drizzle-orm/pg-proxy';
 import type { Database, Db } from './client';
 
-/** The database thread's script, loaded by path: bundlers leave it alone. */
+/** The database thread's script. Next's bundler follows `new Worker(path)` and builds it as a worker chunk. */
 const WORKER_SCRIPT = path.join(process.cwd(), 'lib', 'db', 'pglite-worker.mjs');
 
 interface QueryError {

@@ -1,7 +1,7 @@
 // The embedded database in a thread of its own. PGlite runs PostgreSQL compiled to WebAssembly: opening
 // it (seconds on a new data folder) and every query keep a CPU busy. Here they do not hold up the
 // thread that answers HTTP requests, which can serve pages while the database opens.
-// Plain JavaScript, loaded by path at run time: it is never bundled.
+// Plain JavaScript: tests load it as it is; `next build` bundles it as a worker chunk.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
