@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { NEXT_BIN, ROOT } from './processes.mjs';
+import { nextBinFor, ROOT } from './processes.mjs';
 
 const SOURCES = [
   'app',
@@ -11,7 +11,7 @@ const SOURCES = [
   'public',
   'proxy.ts',
   'instrumentation.ts',
-  'next.config.js',
+  'next.config.ts',
   'postcss.config.mjs',
   'tsconfig.json',
   'package-lock.json',
@@ -38,7 +38,7 @@ export function buildStaleness(root = ROOT) {
 /** `next build` in `cwd`, its output shown only when it fails. */
 export function nextBuild(cwd) {
   return new Promise((resolve, reject) => {
-    const child = spawn(NEXT_BIN, ['build'], {
+    const child = spawn(nextBinFor(cwd), ['build'], {
       cwd,
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

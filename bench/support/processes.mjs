@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
+
+/** The `next` of the app in `cwd`: Next and the app's React must come from the same node_modules. */
+export const nextBinFor = (cwd = ROOT) => path.join(cwd, 'node_modules', '.bin', 'next');
 const NEXT_CLI = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 export const FAKE_UPSTREAM_MAIN = path.join(ROOT, 'e2e', 'fake-upstream', 'main.mjs');
 export const BENCH_API_KEY = 'sk-bench-7d2e41c9a05b';
@@ -116,7 +118,7 @@ export async function startNext(options) {
   const args = ['start', '-p', String(options.port), '-H', '127.0.0.1'];
   const proc = options.nodeArgs
     ? track(process.execPath, [...options.nodeArgs, NEXT_CLI, ...args], { cwd: options.cwd, env })
-    : track(NEXT_BIN, args, { cwd: options.cwd, env });
+    : track(nextBinFor(options.cwd), args, { cwd: options.cwd, env });
   const url = `http://127.0.0.1:${options.port}`;
   const app = { ...proc, url, port: options.port, dataDir, readyAfterMs: Number.NaN };
   if (options.wait === false) return app;

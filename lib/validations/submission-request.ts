@@ -1,3 +1,5 @@
+// Before any schema is built: see the module.
+import './zod-browser-config';
 import { z } from 'zod';
 import { checkCrossFieldRules } from './cross-field-rules';
 import { FIELD_LABELS } from './field-labels';
