@@ -1,16 +1,9 @@
 import 'server-only';
 import path from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getEnv } from '@/lib/config/env';
+import type { Database } from './database';
 
-/** Either driver: PGlite embedded under ./data, or a PostgreSQL server shared by several app instances. */
-export type Db = PgDatabase<PgQueryResultHKT>;
-
-export interface Database {
-  db: Db;
-  kind: 'pglite' | 'postgres';
-  close(): Promise<void>;
-}
+export type { Database, Db } from './database';
 
 export interface DatabaseOptions {
   /** A `postgres://` URL; null for the embedded database. */

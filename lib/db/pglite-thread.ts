@@ -2,7 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { drizzle } from 'drizzle-orm/pg-proxy';
-import type { Database, Db } from './client';
+import type { Database, Db } from './database';
 
 /** The database thread's script. Next's bundler follows `new Worker(path)` and builds it as a worker chunk. */
 const WORKER_SCRIPT = path.join(process.cwd(), 'lib', 'db', 'pglite-worker.mjs');
