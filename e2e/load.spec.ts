@@ -85,6 +85,8 @@ test('1,000 submissions at concurrency 50 on one app with the embedded database:
 });
 
 test.describe('two app instances on one PostgreSQL database', () => {
+  // Runs only against a real PostgreSQL server: scripts/test-all.sh starts one and sets TEST_DATABASE_URL.
+  // Without it there is no database two instances could share (the embedded one belongs to one process).
   test.skip(
     !TEST_DATABASE_URL,
     'TEST_DATABASE_URL is unset: no PostgreSQL server for two instances to share',

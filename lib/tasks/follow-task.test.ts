@@ -31,6 +31,16 @@ beforeEach(() => fake.reset());
 let taskSequence = 0;
 const upstreamTaskId = () => `9${String(Date.now()).slice(-12)}${String(++taskSequence).padStart(5, '0')}`;
 
+/** What the upstream says of a task that is processing, as of now. */
+const processingSnapshot = (taskId: string | null): TaskSnapshot => ({
+  status: 'processing',
+  statusMessage: null,
+  video: null,
+  upstreamUpdatedAt: Date.now(),
+  taskId,
+  externalTaskId: null,
+});
+
 describeEachDatabase('following a task', (database) => {
   let store: TaskStore;
   let deps: FollowDeps;
@@ -257,14 +267,7 @@ describeEachDatabase('following a task', (database) => {
   it('a writer holding an old copy of the row never overwrites newer news (compare-and-set)', async () => {
     const { id, taskId } = await submit();
     const old = await row(id);
-    const base: TaskSnapshot = {
-      status: 'processing',
-      statusMessage: null,
-      video: null,
-      upstreamUpdatedAt: Date.now(),
-      taskId,
-      externalTaskId: null,
-    };
+    const base = processingSnapshot(taskId);
 
     // A callback moves it to succeeded meanwhile.
     const video = { url: VIDEO_URL, duration: 5 };
@@ -285,14 +288,7 @@ describeEachDatabase('following a task', (database) => {
   it('a writer holding an old copy applies its news on top of the newer row', async () => {
     const { id, taskId } = await submit();
     const old = await row(id);
-    const processing: TaskSnapshot = {
-      status: 'processing',
-      statusMessage: null,
-      video: null,
-      upstreamUpdatedAt: Date.now(),
-      taskId,
-      externalTaskId: null,
-    };
+    const processing = processingSnapshot(taskId);
     await applySnapshot(deps, old, processing, 'callback');
     const video = { url: VIDEO_URL, duration: 5 };
     const later = await applySnapshot(
