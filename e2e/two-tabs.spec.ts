@@ -19,7 +19,7 @@ async function submitIn(page: Page) {
   return answered;
 }
 
-test('two tabs with the same restored draft pay once; "Submit as a new task" pays again on purpose', async ({
+test('two tabs with the same restored draft pay once; "Send again as a new task" pays again on purpose', async ({
   page: tabA,
   upstream,
   request,
@@ -66,7 +66,7 @@ test('two tabs with the same restored draft pay once; "Submit as a new task" pay
   expect((await once.json()).items).toMatchObject([{ taskId }]);
 
   // A creator who really wants a second take of the same prompt says so, here by keyboard.
-  const asNew = alreadySubmitted(tabB).getByRole('button', { name: 'Submit as a new task' });
+  const asNew = alreadySubmitted(tabB).getByRole('button', { name: 'Send again as a new task' });
   await asNew.focus();
   const secondTake = nextSubmission(tabB);
   await tabB.keyboard.press('Enter');

@@ -38,7 +38,7 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   }, []);
   const formRef = useRef<HTMLFormElement>(null);
   const focusPending = useRef(false);
-  // After "Submit as a new task", which goes away with its notice: see below.
+  // After "Send again as a new task", which goes away with its notice: see below.
   const refocusSubmit = useRef(false);
   const focusFirstError = () => {
     focusPending.current = true;
@@ -97,7 +97,7 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   };
 
   const busy = form.formState.isSubmitting || submit.isPending;
-  // "Submit as a new task" goes away with its notice, and Submit is disabled while sending: the
+  // "Send again as a new task" goes away with its notice, and Submit is disabled while sending: the
   // keyboard focus lands on Submit once it can hold it again, not on the page's start.
   useEffect(() => {
     if (busy || !refocusSubmit.current) return;

@@ -65,7 +65,7 @@ export function SubmitResult({
         </p>
         <ViewSubmission id={submission.id} />
         <p className="mt-2">
-          <Button onClick={onSubmitAsNew}>Submit as a new task</Button>
+          <Button onClick={onSubmitAsNew}>Send again as a new task</Button>
         </p>
       </Notice>
     );
