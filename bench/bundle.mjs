@@ -1,7 +1,8 @@
 // First-load JavaScript of the composer against a bare Next.js page built here with the same versions:
 // the gzip sizes of the <script src> files each page's HTML references, read from .next/static.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,9 +11,13 @@ import { port, ROOT, startNext } from './support/processes.mjs';
 
 /**
  * Outside the project: inside it, Next takes the project's folder as the root and builds its files too.
+ * One folder per checkout, so two checkouts on one machine never rebuild each other's bare app.
  * The project's node_modules is linked in file by file (hard links: quick, and no copy of the bytes).
  */
-export const BARE_DIR = path.join(tmpdir(), 'omni-bench-bare-next');
+export const BARE_DIR = path.join(
+  tmpdir(),
+  `omni-bench-bare-next-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`,
+);
 
 const BARE_FILES = {
   'package.json': '{ "name": "bare-next", "private": true }\n',
@@ -30,7 +35,27 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return <h1>Hello</h1>;
 }
 `,
+  // The latency and throughput measurements' reference: what Next.js alone costs to forward one
+  // submission to the upstream, without validation or a database. No page imports it.
+  'app/api/forward/route.ts': `export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request) {
+  const body = await request.json();
+  const upstreamResponse = await fetch(\`\${process.env.KLING_API_BASE_URL}/kling/v1/videos/omni-video\`, {
+    method: 'POST',
+    headers: {
+      authorization: \`Bearer \${process.env.KLING_API_KEY}\`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  return Response.json(await upstreamResponse.json(), { status: 201 });
+}
+`,
 };
+
+/** The bare app's route that forwards a submission's body to the upstream and answers 201. */
+export const BARE_FORWARD_PATH = '/api/forward';
 
 /** A minimal App Router app on the project's own packages. */
 function writeBareApp() {
@@ -53,11 +78,33 @@ export function scriptSources(html) {
   return sources;
 }
 
-/** Writes and builds the bare page (about 40 s); the Lighthouse measurement audits it too, for reference. */
+/** Writes and builds the bare app (about 40 s); other measurements use it too, for reference. */
 export async function buildBareApp(log) {
   writeBareApp();
-  log('building the bare Next.js page...');
+  log('building the bare Next.js app...');
   await nextBuild(BARE_DIR);
+}
+
+const nextVersion = (dir) =>
+  JSON.parse(readFileSync(path.join(dir, 'node_modules', 'next', 'package.json'), 'utf8')).version;
+
+/** Why the bare app needs building, or null when its build is of these files and the installed `next`. */
+export function bareAppStaleness() {
+  if (!existsSync(path.join(BARE_DIR, '.next', 'BUILD_ID'))) return 'no build yet';
+  for (const [file, text] of Object.entries(BARE_FILES)) {
+    const target = path.join(BARE_DIR, file);
+    if (!existsSync(target) || readFileSync(target, 'utf8') !== text) return `${file} changed`;
+  }
+  if (nextVersion(BARE_DIR) !== nextVersion(ROOT)) return 'another next version is installed';
+  return null;
+}
+
+/** Builds the bare app unless its build is current (the bundle measurement always rebuilds it). */
+export async function ensureBareApp(log) {
+  const reason = bareAppStaleness();
+  if (!reason) return;
+  log(`bare Next.js app: ${reason}`);
+  await buildBareApp(log);
 }
 
 async function firstLoadJs(appDir, appPort) {
@@ -116,10 +163,10 @@ export default {
         },
       ],
       method:
-        'Both apps are built with the installed `next` (the bare one: a layout and a page with a heading, generated ' +
-        'in .bench-work/). Each is started with `next start`, `/` is fetched, and the files of its `<script src>` ' +
-        'tags (the `noModule` polyfill excluded) are read from `.next/static` and gzipped at level 9. The composer ' +
-        'runs in demo mode.',
+        'Both apps are built with the installed `next` (the bare one: a layout, a page with a heading and an API ' +
+        "route no page uses, generated in the system's temporary folder). Each is started with `next start`, `/` " +
+        'is fetched, and the files of its `<script src>` tags (the `noModule` polyfill excluded) are read from ' +
+        '`.next/static` and gzipped at level 9. The composer runs in demo mode.',
       notes: [`Largest composer scripts (gzip): ${largest.join(', ')}.`],
     };
   },

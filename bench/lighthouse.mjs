@@ -2,10 +2,10 @@
 // the default mobile settings (simulated slow 4G, 4x CPU slowdown; the budgets' reference) and the
 // desktop preset. A bare Next.js page is audited the same way, to show what the framework alone scores here.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/chromium-flags.mjs';
-import { BARE_DIR, buildBareApp } from './bundle.mjs';
+import { BARE_DIR, ensureBareApp } from './bundle.mjs';
 import { keepAliveAgent, send } from './support/http-load.mjs';
 import { port, ROOT, startNext } from './support/processes.mjs';
 import { typicalRequest } from './support/request-bodies.mjs';
@@ -113,7 +113,7 @@ export default {
     const rows = [];
     const notes = [];
 
-    if (!existsSync(path.join(BARE_DIR, '.next', 'BUILD_ID'))) await buildBareApp(log);
+    await ensureBareApp(log);
     await withApp({ cwd: BARE_DIR, port: port(0) }, async (bare) => {
       for (const preset of PRESETS) {
         const lhr = await medianRun(`${bare.url}/`, 'bare', preset, 1, log);

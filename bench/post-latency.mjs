@@ -1,6 +1,9 @@
 // What `POST /api/submissions` adds on top of the upstream call itself, one request at a time:
 // the same body sent to the app (which validates, stores, calls the fake upstream, stores the
 // answer) and straight to the fake upstream's create endpoint with the Bearer key, interleaved.
+// For reference, a third series goes through the bare Next.js app's route that only forwards the
+// body to the fake: what the framework alone adds on this machine.
+import { BARE_DIR, BARE_FORWARD_PATH, ensureBareApp } from './bundle.mjs';
 import { keepAliveAgent, send } from './support/http-load.mjs';
 import {
   BENCH_API_KEY,
@@ -13,48 +16,78 @@ import { typicalRequest } from './support/request-bodies.mjs';
 import { summarize } from './support/stats.mjs';
 
 const CREATE_PATH = '/kling/v1/videos/omni-video';
+const ORDERS = [
+  [0, 1, 2],
+  [0, 2, 1],
+  [1, 0, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+];
 
 export default {
   name: 'post-latency',
   title: 'Added latency of POST /api/submissions (concurrency 1)',
   async run({ quick, log }) {
-    const pairs = quick ? 150 : 1_000;
+    const rounds = quick ? 150 : 1_000;
     const warmUp = quick ? 30 : 100;
+    await ensureBareApp(log);
     const fake = await startFakeUpstreamProcess({ port: port(2) });
     let app;
+    let bare;
     const appAgent = keepAliveAgent(1);
     const fakeAgent = keepAliveAgent(1);
+    const bareAgent = keepAliveAgent(1);
     try {
       app = await startNext({ port: port(3), env: upstreamEnv(fake) });
-      const viaApp = () =>
-        send(appAgent, `${app.url}/api/submissions`, { method: 'POST', body: typicalRequest });
-      const direct = () =>
-        send(fakeAgent, `${fake.url}${CREATE_PATH}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${BENCH_API_KEY}` },
-          body: typicalRequest,
-        });
+      bare = await startNext({ cwd: BARE_DIR, port: port(10), env: upstreamEnv(fake) });
+      const series = [
+        {
+          name: 'the app',
+          status: 201,
+          ms: [],
+          send: () => send(appAgent, `${app.url}/api/submissions`, { method: 'POST', body: typicalRequest }),
+        },
+        {
+          name: 'the fake upstream',
+          status: 200,
+          ms: [],
+          send: () =>
+            send(fakeAgent, `${fake.url}${CREATE_PATH}`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${BENCH_API_KEY}` },
+              body: typicalRequest,
+            }),
+        },
+        {
+          name: 'the bare app',
+          status: 201,
+          ms: [],
+          send: () =>
+            send(bareAgent, `${bare.url}${BARE_FORWARD_PATH}`, { method: 'POST', body: typicalRequest }),
+        },
+      ];
+      // The bare route answers 201 whatever the fake said: check once that the fake created a task.
+      const forwarded = await series[2].send();
+      if (forwarded.status !== 201 || typeof JSON.parse(forwarded.text).task_id !== 'string') {
+        throw new Error(`the bare app answered ${forwarded.status}: ${forwarded.text.slice(0, 300)}`);
+      }
       for (let i = 0; i < warmUp; i++) {
-        await viaApp();
-        await direct();
+        for (const s of series) await s.send();
       }
-      const appMs = [];
-      const directMs = [];
-      for (let i = 0; i < pairs; i++) {
-        // Alternate which goes first, so neither side always runs right after the other.
-        const appFirst = i % 2 === 0;
-        const d0 = appFirst ? null : await direct();
-        const a = await viaApp();
-        const d = d0 ?? (await direct());
-        if (a.status !== 201) throw new Error(`the app answered ${a.status}: ${a.text.slice(0, 300)}`);
-        if (d.status !== 200) throw new Error(`the fake upstream answered ${d.status}`);
-        appMs.push(a.ms);
-        directMs.push(d.ms);
+      for (let i = 0; i < rounds; i++) {
+        // Each of the six orders in turn, so no series always runs first or right after the same other one.
+        for (const s of ORDERS[i % ORDERS.length].map((k) => series[k])) {
+          const result = await s.send();
+          if (result.status !== s.status) {
+            throw new Error(`${s.name} answered ${result.status}: ${result.text.slice(0, 300)}`);
+          }
+          s.ms.push(result.ms);
+        }
       }
-      const viaAppStats = summarize(appMs);
-      const directStats = summarize(directMs);
+      const [viaAppStats, directStats, bareStats] = series.map((s) => summarize(s.ms));
       log(
-        `app p50 ${viaAppStats.p50.toFixed(2)} ms p99 ${viaAppStats.p99.toFixed(2)} ms; direct p50 ${directStats.p50.toFixed(2)} ms p99 ${directStats.p99.toFixed(2)} ms`,
+        `app p50 ${viaAppStats.p50.toFixed(2)} ms p99 ${viaAppStats.p99.toFixed(2)} ms; direct p50 ${directStats.p50.toFixed(2)} ms p99 ${directStats.p99.toFixed(2)} ms; bare p50 ${bareStats.p50.toFixed(2)} ms p99 ${bareStats.p99.toFixed(2)} ms`,
       );
       return {
         rows: [
@@ -86,19 +119,49 @@ export default {
             unit: 'ms',
             budget: { max: 15, text: '≤ 15 ms' },
           },
+          {
+            id: 'post.bare.p50',
+            label: 'Bare Next.js route forwarding to the fake (reference): p50',
+            value: bareStats.p50,
+            unit: 'ms',
+          },
+          {
+            id: 'post.bare.p99',
+            label: 'Bare Next.js route forwarding to the fake (reference): p99',
+            value: bareStats.p99,
+            unit: 'ms',
+          },
+          {
+            id: 'post.bare.added.p50',
+            label: 'Bare Next.js route: added latency p50',
+            value: bareStats.p50 - directStats.p50,
+            unit: 'ms',
+          },
+          {
+            id: 'post.bare.added.p99',
+            label: 'Bare Next.js route: added latency p99',
+            value: bareStats.p99 - directStats.p99,
+            unit: 'ms',
+          },
         ],
         method:
           `The fake upstream (e2e/fake-upstream) runs in a child process; one \`next start\` (embedded database, fresh ` +
-          `data folder) points at it. After ${warmUp} warm-up pairs, ${pairs} pairs are timed one request at a time over ` +
-          'keep-alive connections: the same body (a 220-character prompt and a first frame) as `POST /api/submissions` ' +
-          'and as `POST /kling/v1/videos/omni-video` with the Bearer key straight to the fake. Added latency = the ' +
-          "app's percentile minus the direct call's.",
+          'data folder) points at it, and so does `next start` of the bare Next.js app of the bundle measurement, whose ' +
+          `only API route \`POST ${BARE_FORWARD_PATH}\` reads the JSON body, forwards it with \`fetch\` and the Bearer ` +
+          'key to the fake and answers its JSON with 201 (no validation, no database): the reference for what Next.js ' +
+          `alone adds here. After ${warmUp} warm-up rounds, ${rounds} rounds are timed one request at a time over ` +
+          'keep-alive connections, each round sending the same body (a 220-character prompt and a first frame) as ' +
+          '`POST /api/submissions`, as `POST /kling/v1/videos/omni-video` with the Bearer key straight to the fake, ' +
+          'and to the bare route, in each of the six orders in turn. Added latency = the percentile minus the direct ' +
+          "call's.",
         notes: [],
       };
     } finally {
       appAgent.destroy();
       fakeAgent.destroy();
+      bareAgent.destroy();
       await app?.stop();
+      await bare?.stop();
       await fake.stop();
     }
   },

@@ -1,6 +1,8 @@
 // Sustained submissions per second at concurrency 32: one app on the embedded database, and two
 // app instances sharing one PostgreSQL database. Afterwards every 2xx answer is looked up in the
-// database (with the apps stopped) to prove it was stored.
+// database (with the apps stopped) to prove it was stored. For reference, the same load goes to the
+// bare Next.js app's route that only forwards the body to the fake: what the framework alone allows.
+import { BARE_DIR, BARE_FORWARD_PATH, ensureBareApp } from './bundle.mjs';
 import {
   countStored,
   createThrowawayDatabase,
@@ -16,10 +18,12 @@ import { summarize } from './support/stats.mjs';
 
 const CONCURRENCY = 32;
 
-const post = () => ({ path: '/api/submissions', method: 'POST', body: typicalRequest });
-
-/** Warm-up, then the timed run; returns the run's answers and the IDs of the stored submissions. */
-async function load(targets, durationMs) {
+/**
+ * Warm-up, then the timed run of `POST <path>`; returns the rate of 201 answers, their parsed bodies
+ * and, for `/api/submissions`, the IDs of the stored submissions.
+ */
+async function load(targets, durationMs, path = '/api/submissions') {
+  const post = () => ({ path, method: 'POST', body: typicalRequest });
   await runLoad({ targets, concurrency: 8, durationMs: 20_000, maxRequests: 64, request: post });
   const { results, elapsedMs } = await runLoad({
     targets,
@@ -31,10 +35,12 @@ async function load(targets, durationMs) {
   const ok = results.filter((r) => r.status === 201);
   const failures = results.length - ok.length;
   const statuses = [...new Set(results.filter((r) => r.status !== 201).map((r) => r.status))];
+  const answers = ok.map((r) => JSON.parse(r.text));
   return {
     perSecond: ok.length / (elapsedMs / 1000),
     latency: summarize(results.map((r) => r.ms)),
-    ids: ok.map((r) => JSON.parse(r.text).id),
+    answers,
+    ids: answers.map((answer) => answer.id),
     failures,
     statuses,
     elapsedMs,
@@ -127,6 +133,47 @@ async function postgres(fake, durationMs, log, baseUrl) {
   }
 }
 
+/** The bare app's forward route, on one instance and then on two: the reference for each budget. */
+async function bare(fake, durationMs, log) {
+  await ensureBareApp(log);
+  const apps = [];
+  try {
+    // Both started before the first run, so the one-instance run does not differ by a start in between.
+    apps.push(await startNext({ cwd: BARE_DIR, port: port(11), env: upstreamEnv(fake) }));
+    apps.push(await startNext({ cwd: BARE_DIR, port: port(12), env: upstreamEnv(fake) }));
+    const runs = [];
+    for (const count of [1, 2]) {
+      const run = await load(
+        apps.slice(0, count).map((a) => a.url),
+        durationMs,
+        BARE_FORWARD_PATH,
+      );
+      // The route answers 201 whatever the fake said; the fake's own answer names the task it created.
+      run.rejected = run.answers.filter((answer) => typeof answer.task_id !== 'string').length;
+      log(
+        `bare x${count}: ${run.perSecond.toFixed(0)}/s, p99 ${run.latency.p99.toFixed(0)} ms, ${run.failures} failures ${run.statuses.join(',')}, ${run.rejected} without a task from the fake`,
+      );
+      runs.push(run);
+    }
+    return runs;
+  } finally {
+    await Promise.all(apps.map((a) => a.stop()));
+  }
+}
+
+function bareRows(key, label, run) {
+  return [
+    {
+      id: `throughput.${key}.rate`,
+      label: `${label}: requests/s`,
+      value: run.perSecond,
+      unit: '/s',
+    },
+    { id: `throughput.${key}.p99`, label: `${label}: p99`, value: run.latency.p99, unit: 'ms' },
+    { id: `throughput.${key}.p50`, label: `${label}: p50`, value: run.latency.p50, unit: 'ms' },
+  ];
+}
+
 export default {
   name: 'throughput',
   title: 'Sustained submissions at concurrency 32',
@@ -149,6 +196,22 @@ export default {
       } else {
         rows.push(...skippedRows('postgres', 'PostgreSQL, 2 instances', NO_POSTGRES_REASON));
       }
+      const [bareOne, bareTwo] = await bare(fake, durationMs, log);
+      rows.push(
+        ...bareRows('bare', 'Bare Next.js route forwarding to the fake, 1 instance (reference)', bareOne),
+        ...bareRows('bare2', 'Bare Next.js route forwarding to the fake, 2 instances (reference)', bareTwo),
+      );
+      for (const [name, run] of [
+        ['1 instance', bareOne],
+        ['2 instances', bareTwo],
+      ]) {
+        if (run.failures || run.rejected) {
+          notes.push(
+            `Bare Next.js route, ${name}: ${run.failures} answers other than 201 (${run.statuses.join(', ')}), ` +
+              `${run.rejected} forwards the fake created no task for.`,
+          );
+        }
+      }
     } finally {
       await fake.stop();
     }
@@ -161,7 +224,10 @@ export default {
         'answers. Embedded: one `next start` with a fresh data folder. PostgreSQL: a throwaway database and two ' +
         '`next start` instances, workers split evenly between them. The load loop, the apps, the fake and PostgreSQL ' +
         "share the same cores. Afterwards the apps are stopped and each 201 answer's ID is looked up in the database " +
-        '(status `submitted`).',
+        '(status `submitted`). Reference: the same load and duration against `next start` of the bare Next.js app of ' +
+        `the bundle measurement, whose only API route \`POST ${BARE_FORWARD_PATH}\` reads the JSON body, forwards ` +
+        'it with `fetch` and the Bearer key to the fake and answers its JSON with 201 (no validation, no database): ' +
+        'one instance, then two with the workers split evenly; requests/s counts 201 answers.',
       notes,
     };
   },
