@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { DemoModeBanner } from '@/components/layout/demo-mode-banner';
-import { QueryProvider } from '@/components/layout/query-provider';
 import { SiteHeader } from '@/components/layout/site-header';
 import { isDemoMode } from '@/lib/config/env';
 import './globals.css';
@@ -26,11 +25,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         {isDemoMode() && <DemoModeBanner />}
         <SiteHeader />
-        <QueryProvider>
-          <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-            {children}
-          </main>
-        </QueryProvider>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import { ComposerForm } from '@/components/composer/composer-form';
+import { QueryProvider } from '@/components/layout/query-provider';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
 import { type ComposerValues, requestToFormValues } from '@/lib/validations/composer-form';
@@ -31,7 +32,9 @@ export default async function ComposerPage({
           Fields are checked as you type, and again by the server before anything is sent.
         </p>
       </div>
-      <ComposerForm initial={initial} />
+      <QueryProvider>
+        <ComposerForm initial={initial} />
+      </QueryProvider>
     </div>
   );
 }

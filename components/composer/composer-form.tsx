@@ -10,7 +10,7 @@ import {
 } from '@/lib/validations/composer-form';
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { ASPECT_OPTIONS, deriveComposerHints, MODE_OPTIONS } from './composer-hints';
-import { composerResolver, preloadComposerValidation } from './composer-resolver';
+import { composerResolver, preloadValidationOnFirstUse } from './composer-resolver';
 import { ElementListEditor } from './element-list-editor';
 import { SelectField, TextField } from './fields';
 import { ImageListEditor } from './image-list-editor';
@@ -32,11 +32,11 @@ export function ComposerForm({ initial }: { initial: ComposerValues | null }) {
   useComposerDraft(form, initial);
   // Controls stay disabled until the page runs and the draft is restored, so nothing typed is lost.
   const [ready, setReady] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     setReady(true);
-    preloadComposerValidation();
+    return preloadValidationOnFirstUse(formRef.current);
   }, []);
-  const formRef = useRef<HTMLFormElement>(null);
   const focusPending = useRef(false);
   // After "Send again as a new task", which goes away with its notice: see below.
   const refocusSubmit = useRef(false);

@@ -13,13 +13,25 @@ function loadResolver(): Promise<ComposerResolver> {
 }
 
 /**
- * Validation is loaded after the page is interactive, not before: the schema and zod are the largest
- * part of the composer's script. `preloadComposerValidation` starts the download once the page runs,
- * long before a first keystroke needs it; a check that comes sooner just waits for it.
+ * Validation is loaded when the creator first reaches for the form, not while the page starts: the
+ * schema and zod are the largest part of the composer's script, and evaluating them on a slow phone
+ * would hold up the page's first seconds. A check that comes before the chunk is in just waits for it.
  */
 export const composerResolver: ComposerResolver = async (values, context, options) =>
   (await loadResolver())(values, context, options);
 
-export function preloadComposerValidation(): void {
-  void loadResolver();
+const FIRST_USE_EVENTS = ['pointerdown', 'focusin', 'keydown'] as const;
+
+/** Starts loading validation on the first pointer, focus or key event in `form`; returns a cleanup. */
+export function preloadValidationOnFirstUse(form: HTMLElement | null): () => void {
+  if (!form) return () => {};
+  const stop = () => {
+    for (const type of FIRST_USE_EVENTS) form.removeEventListener(type, start, true);
+  };
+  const start = () => {
+    stop();
+    void loadResolver();
+  };
+  for (const type of FIRST_USE_EVENTS) form.addEventListener(type, start, true);
+  return stop;
 }

@@ -12,6 +12,7 @@ function makeQueryClient(): QueryClient {
   });
 }
 
+/** Wraps only the pages that use TanStack Query (composer, submission detail): the history list ships without it. */
 export function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;

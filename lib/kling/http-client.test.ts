@@ -194,6 +194,24 @@ describe('createHttpClient: every failure classified (SPEC section 3)', () => {
     expect(error.message).toContain('1303');
   });
 
+  it('a redirect is not followed: upstream_error with its status, one call', async () => {
+    fake.nextReply({ kind: 'status', status: 302, body: { message: 'moved' } });
+    const error = await failure();
+    expect(error).toMatchObject({ code: 'upstream_error', upstreamStatus: 302 });
+    expect(fake.createCalls()).toHaveLength(1);
+  });
+
+  it('a reply of several megabytes is cut at 1 MiB and answered as upstream_error', async () => {
+    fake.nextReply({
+      kind: 'raw',
+      status: 200,
+      contentType: 'application/json',
+      text: `{"id":"${'9'.repeat(3 * 1024 * 1024)}"}`,
+    });
+    const error = await failure();
+    expect(error).toMatchObject({ code: 'upstream_error', upstreamStatus: 200 });
+  });
+
   it('a connection reset -> upstream_error with no status', async () => {
     fake.nextReply({ kind: 'reset' });
     const error = await failure();

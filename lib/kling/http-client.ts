@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { readCreatedTask } from './read-created-task';
+import { RequestTimeoutError, sendRequest } from './send-request';
 import { readTaskSnapshot, type TaskSnapshot } from './task-snapshot';
 import type { CreatedTask, CreateTaskOptions, KlingUpstream } from './types';
 import {
@@ -30,13 +31,11 @@ interface Reply {
   retryAfter: string | null;
 }
 
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-}
-
+/** What went wrong on the way: a system error code (ECONNREFUSED, ECONNRESET, ...) or the message. */
 function describeNetworkError(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  return cause?.code ?? (error instanceof Error ? error.message : 'network error');
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.message : 'network error';
 }
 
 function parseJson(text: string): unknown {
@@ -64,27 +63,22 @@ export function createHttpClient(options: HttpClientOptions): KlingUpstream {
     callTimeoutMs = timeoutMs,
   ): Promise<Reply> {
     try {
-      const response = await fetch(`${baseUrl}${path}`, {
+      const reply = await sendRequest({
         method,
+        url: new URL(`${baseUrl}${path}`),
         headers: {
           authorization: `Bearer ${apiKey}`,
           accept: 'application/json',
           ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: payload === undefined ? undefined : JSON.stringify(payload),
-        signal: AbortSignal.timeout(callTimeoutMs),
-        redirect: 'error',
+        timeoutMs: callTimeoutMs,
+        maxReplyBytes: MAX_REPLY_BYTES,
       });
-      const text = (await response.text()).slice(0, MAX_REPLY_BYTES);
-      return {
-        status: response.status,
-        ok: response.ok,
-        text,
-        body: parseJson(text),
-        retryAfter: response.headers.get('retry-after'),
-      };
+      const ok = reply.status >= 200 && reply.status < 300;
+      return { ...reply, ok, body: parseJson(reply.text) };
     } catch (error) {
-      throw isTimeout(error)
+      throw error instanceof RequestTimeoutError
         ? upstreamTimeout(callTimeoutMs)
         : upstreamUnreachable(describeNetworkError(error));
     }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { QueryProvider } from '@/components/layout/query-provider';
 import { SubmissionDetail } from '@/components/submissions/submission-detail';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
@@ -10,7 +11,11 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   try {
     const submission = await (await getSubmissionService()).get(id);
-    return <SubmissionDetail initial={submission} />;
+    return (
+      <QueryProvider>
+        <SubmissionDetail initial={submission} />
+      </QueryProvider>
+    );
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
