@@ -65,7 +65,8 @@ async function medianOf(times, measure) {
 const describeRuns = (all) =>
   all.map((m) => `${m.run.perSecond.toFixed(0)}/s (p99 ${m.run.latency.p99.toFixed(0)} ms)`).join(', ');
 
-function rowsFor(key, label, run, stored, minPerSecond) {
+/** Rows for one database setting: `measured` is what `medianOf` returns. */
+function rowsFor(key, label, { run, lost, answered }, minPerSecond) {
   return [
     {
       id: `throughput.${key}.rate`,
@@ -84,8 +85,8 @@ function rowsFor(key, label, run, stored, minPerSecond) {
     { id: `throughput.${key}.p50`, label: `${label}: p50`, value: run.latency.p50, unit: 'ms' },
     {
       id: `throughput.${key}.lost`,
-      label: `${label}: 201 answers not stored (of ${(run.answered ?? run.ids.length).toLocaleString('en-US')}${run.answered ? ', all runs' : ''})`,
-      value: run.answered ? run.lost : run.ids.length - stored,
+      label: `${label}: 201 answers not stored (of ${answered.toLocaleString('en-US')}, all runs)`,
+      value: lost,
       unit: '',
       budget: { max: 0, text: '0' },
     },
@@ -99,14 +100,13 @@ function rowsFor(key, label, run, stored, minPerSecond) {
 }
 
 function skippedRows(key, label, reason) {
-  return rowsFor(key, label, { perSecond: null, latency: { p99: null, p50: null }, ids: [] }, 0, 500).map(
-    (row) => ({
-      ...row,
-      label: row.label.replace(/ \(of 0\)/, ''),
-      value: null,
-      skipped: reason,
-    }),
-  );
+  const nothing = { run: { perSecond: null, latency: { p99: null, p50: null } }, lost: null, answered: 0 };
+  return rowsFor(key, label, nothing, 500).map((row) => ({
+    ...row,
+    label: row.label.replace(/ \(of 0, all runs\)/, ''),
+    value: null,
+    skipped: reason,
+  }));
 }
 
 async function embedded(fake, durationMs, log) {
@@ -202,34 +202,18 @@ export default {
     const rows = [];
     const notes = [];
     try {
+      const report = (key, label, name, measured, minPerSecond) => {
+        rows.push(...rowsFor(key, label, measured, minPerSecond));
+        if (times > 1) notes.push(`${name}, every run: ${describeRuns(measured.all)}.`);
+        if (measured.run.statuses.length)
+          notes.push(`${name}: statuses other than 201: ${measured.run.statuses.join(', ')}.`);
+      };
       const e = await medianOf(times, () => embedded(fake, durationMs, log));
-      rows.push(
-        ...rowsFor(
-          'embedded',
-          'Embedded database, 1 instance',
-          { ...e.run, lost: e.lost, answered: e.answered },
-          e.stored,
-          200,
-        ),
-      );
-      if (times > 1) notes.push(`Embedded, every run: ${describeRuns(e.all)}.`);
-      if (e.run.statuses.length)
-        notes.push(`Embedded: statuses other than 201: ${e.run.statuses.join(', ')}.`);
+      report('embedded', 'Embedded database, 1 instance', 'Embedded', e, 200);
       const baseUrl = postgresBaseUrl();
       if (baseUrl) {
         const p = await medianOf(times, () => postgres(fake, durationMs, log, baseUrl));
-        rows.push(
-          ...rowsFor(
-            'postgres',
-            'PostgreSQL, 2 instances',
-            { ...p.run, lost: p.lost, answered: p.answered },
-            p.stored,
-            500,
-          ),
-        );
-        if (times > 1) notes.push(`PostgreSQL, every run: ${describeRuns(p.all)}.`);
-        if (p.run.statuses.length)
-          notes.push(`PostgreSQL: statuses other than 201: ${p.run.statuses.join(', ')}.`);
+        report('postgres', 'PostgreSQL, 2 instances', 'PostgreSQL', p, 500);
       } else {
         rows.push(...skippedRows('postgres', 'PostgreSQL, 2 instances', NO_POSTGRES_REASON));
       }
