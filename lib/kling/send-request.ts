@@ -28,16 +28,16 @@ export class RequestTimeoutError extends Error {
   override name = 'RequestTimeoutError';
 }
 
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
-  'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
+/** Each protocol's module with its pool of kept-alive connections. */
+const transports = {
+  'http:': { module: http, agent: new http.Agent({ keepAlive: true, scheduling: 'lifo' }) },
+  'https:': { module: https, agent: new https.Agent({ keepAlive: true, scheduling: 'lifo' }) },
 };
 
 export function sendRequest(sent: SentRequest): Promise<RawReply> {
   const { url, body } = sent;
-  const agent = agents[url.protocol as keyof typeof agents];
-  if (!agent) return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
-  const transport = url.protocol === 'https:' ? https : http;
+  const transport = transports[url.protocol as keyof typeof transports];
+  if (!transport) return Promise.reject(new Error(`unsupported protocol ${url.protocol}`));
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void) => {
@@ -48,34 +48,38 @@ export function sendRequest(sent: SentRequest): Promise<RawReply> {
     };
     const headers: Record<string, string | number> = { ...sent.headers };
     if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
-    const request = transport.request(url, { method: sent.method, headers, agent }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        if (size >= sent.maxReplyBytes) return;
-        chunks.push(chunk);
-        size += chunk.length;
-        // Enough to know what it is: the rest is not read, and the connection is not reused.
-        if (size >= sent.maxReplyBytes) response.destroy();
-      });
-      const done = () =>
-        finish(() =>
-          resolve({
-            status: response.statusCode ?? 0,
-            text: Buffer.concat(chunks).toString('utf8').slice(0, sent.maxReplyBytes),
-            retryAfter: headerValue(response.headers['retry-after']),
-          }),
-        );
-      response.on('end', done);
-      response.on('close', () => {
-        if (response.complete || size >= sent.maxReplyBytes) return done();
-        const cut = Object.assign(new Error('the connection closed before the whole answer came'), {
-          code: 'ECONNRESET',
+    const request = transport.module.request(
+      url,
+      { method: sent.method, headers, agent: transport.agent },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          if (size >= sent.maxReplyBytes) return;
+          chunks.push(chunk);
+          size += chunk.length;
+          // Enough to know what it is: the rest is not read, and the connection is not reused.
+          if (size >= sent.maxReplyBytes) response.destroy();
         });
-        finish(() => reject(cut));
-      });
-      response.on('error', (error) => finish(() => reject(error)));
-    });
+        const done = () =>
+          finish(() =>
+            resolve({
+              status: response.statusCode ?? 0,
+              text: Buffer.concat(chunks).subarray(0, sent.maxReplyBytes).toString('utf8'),
+              retryAfter: headerValue(response.headers['retry-after']),
+            }),
+          );
+        response.on('end', done);
+        response.on('close', () => {
+          if (response.complete || size >= sent.maxReplyBytes) return done();
+          const cut = Object.assign(new Error('the connection closed before the whole answer came'), {
+            code: 'ECONNRESET',
+          });
+          finish(() => reject(cut));
+        });
+        response.on('error', (error) => finish(() => reject(error)));
+      },
+    );
     const timer = setTimeout(() => {
       finish(() => reject(new RequestTimeoutError(`no answer within ${sent.timeoutMs} ms`)));
       request.destroy();
