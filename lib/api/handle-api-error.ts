@@ -1,12 +1,18 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/errors/app-error';
+import type { ErrorCode } from '@/lib/errors/error-codes';
 import { logError } from '@/lib/logging/log';
 import { SubmissionFailedError } from '@/lib/submissions/submission-failed-error';
 import { IDEMPOTENT_REPLAYED_HEADER } from './idempotency-headers';
 
-const DEFAULT_RETRY_AFTER_SECONDS = 30;
-const DATABASE_RETRY_AFTER_SECONDS = 10;
+/** Retry-After for the codes where waiting helps, when the error does not carry its own. */
+const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = {
+  upstream_rate_limited: 30,
+  rate_limited: 30,
+  database_unavailable: 10,
+  server_busy: 10,
+};
 
 /** The one way every route answers with an error: `{error:{code,message,issues?}}`, never a stack trace. */
 export function handleApiError(error: unknown): NextResponse {
@@ -30,13 +36,7 @@ export function handleApiError(error: unknown): NextResponse {
     body.submission = error.submission;
     if (error.replayed) headers.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
   }
-  const retryAfter =
-    error.retryAfterSeconds ??
-    (error.code === 'upstream_rate_limited' || error.code === 'rate_limited'
-      ? DEFAULT_RETRY_AFTER_SECONDS
-      : error.code === 'database_unavailable' || error.code === 'server_busy'
-        ? DATABASE_RETRY_AFTER_SECONDS
-        : null);
-  if (retryAfter !== null) headers.set('retry-after', String(retryAfter));
+  const retryAfter = error.retryAfterSeconds ?? RETRY_AFTER_SECONDS[error.code];
+  if (retryAfter !== undefined) headers.set('retry-after', String(retryAfter));
   return NextResponse.json(body, { status: error.status, headers });
 }
