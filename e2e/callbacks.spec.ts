@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import type { AppProcess } from './support/app-process';
-import { openComposer } from './support/composer';
+import { composer, openComposer } from './support/composer';
 import { callbackUrlOf, expect, TEST_CALLBACK_TOKEN, test } from './support/fixtures';
 import { detailUrl, getSubmission, type SubmissionJson, statusBadge, submitViaApi } from './support/tasks';
 
@@ -262,6 +262,30 @@ test('with APP_PUBLIC_URL and no Callback URL the upstream gets the app’s own 
   await expect(callbacks.getByRole('row')).toHaveCount(4);
   await expect(callbacks.getByRole('row').nth(1)).toContainText('succeed');
   await expect(callbacks.getByRole('row').nth(1)).toContainText('Applied');
+  expect(await page.content()).not.toContain(TEST_CALLBACK_TOKEN);
+});
+
+test('Reuse in composer on a request with the app’s own callback URL sends the real token again, not the mask', async ({
+  page,
+  request,
+  upstream,
+  quietApp,
+}) => {
+  const first = await submitViaApi(request, quietApp, { prompt: `A lighthouse at dusk ${randomUUID()}` });
+  const masked = `${quietApp.url}/api/callbacks/kling?token=${MASKED}`;
+  expect(first.request.callback_url).toBe(masked);
+
+  await page.goto(detailUrl(quietApp, first.id));
+  await page.getByRole('button', { name: 'Reuse in composer' }).click();
+  const c = composer(page);
+  // The composer shows the request as history does: the token stays masked on the page.
+  await expect(c.callbackUrl).toHaveValue(masked);
+  await c.submit.click();
+  await expect(c.success).toBeVisible();
+
+  const calls = upstream.createCalls();
+  expect(calls).toHaveLength(2);
+  expect((calls[1]?.body as Record<string, unknown>).callback_url).toBe(callbackUrlOf(quietApp));
   expect(await page.content()).not.toContain(TEST_CALLBACK_TOKEN);
 });
 

@@ -53,7 +53,7 @@ describeEachDatabase('createSubmission when the database is slow to store the ro
       pollIntervalMs: 60_000,
       reconcileAfterMs: options.reconcileAfterMs,
       lookUpMarginMs: options.lookUpMarginMs,
-      ownCallbackUrl: null,
+      ownCallback: null,
       present: createSubmissionPresenter({ callbackToken: null, reconcileAfterMs: options.reconcileAfterMs }),
     };
   }

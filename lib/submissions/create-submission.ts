@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
 import { isUpstreamError, UpstreamError } from '@/lib/kling/upstream-error';
+import { callbackUrlToSend, type OwnCallback } from '@/lib/tasks/callback-token';
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { hashRequest } from './request-hash';
 import type { Submission, SubmissionError } from './submission';
@@ -24,7 +25,7 @@ export interface CreateSubmissionDeps {
   /** A create call ends at least this long before its submission may be looked up. */
   lookUpMarginMs: number;
   /** The app's own callback URL (with its token), used when the creator gives none; null without APP_PUBLIC_URL. */
-  ownCallbackUrl: string | null;
+  ownCallback: OwnCallback | null;
   present: PresentSubmission;
 }
 
@@ -83,10 +84,11 @@ export async function createSubmission(
     if (prior) return replay(deps, prior.id, prior.requestHash, requestHash);
   }
 
+  const callbackUrl = callbackUrlToSend(input.request.callback_url, deps.ownCallback);
   const request: SubmissionRequest = {
     ...input.request,
     external_task_id: input.request.external_task_id ?? generateExternalTaskId(),
-    ...(input.request.callback_url || !deps.ownCallbackUrl ? {} : { callback_url: deps.ownCallbackUrl }),
+    ...(callbackUrl ? { callback_url: callbackUrl } : {}),
   };
   const externalTaskId = request.external_task_id as string;
   const id = randomUUID();

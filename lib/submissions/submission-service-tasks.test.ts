@@ -88,6 +88,21 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       ).toBe(created.request.callback_url);
     });
 
+    it('is sent with the real token again when a reused request brings it back masked', async () => {
+      const service = serviceWith();
+      const first = await service.create({ request: requestWith(), idempotencyKey: null });
+      // What "Reuse in composer" fills in: the request as shown, with a new external task ID.
+      const reused = await service.create({
+        request: { ...(first.request as SubmissionRequest), external_task_id: unique('ext') },
+        idempotencyKey: null,
+      });
+
+      const forwarded = fake.createCalls()[1]?.body as Record<string, unknown>;
+      expect(new URL(forwarded.callback_url as string).searchParams.get('token')).toBe(TOKEN);
+      expect(reused.request.callback_url).toBe(first.request.callback_url);
+      expectNoToken(reused);
+    });
+
     it('keeps the creator’s own Callback URL, forwarded and shown as given', async () => {
       const service = serviceWith();
       const own = 'https://hooks.example.org/kling?tag=campaign';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
-import { ownCallbackUrl } from '@/lib/tasks/callback-token';
+import { ownCallback } from '@/lib/tasks/callback-token';
 import { followSubmission } from '@/lib/tasks/follow-task';
 import { type DeliveryOutcome, receiveCallback } from '@/lib/tasks/receive-callback';
 import { createTaskStore } from '@/lib/tasks/task-store';
@@ -59,8 +59,8 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
         pollIntervalMs: deps.pollIntervalMs,
         reconcileAfterMs,
         lookUpMarginMs: LOOK_UP_MARGIN_MS,
-        ownCallbackUrl:
-          deps.publicUrl && deps.callbackToken ? ownCallbackUrl(deps.publicUrl, deps.callbackToken) : null,
+        ownCallback:
+          deps.publicUrl && deps.callbackToken ? ownCallback(deps.publicUrl, deps.callbackToken) : null,
         present,
       },
       input,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   CALLBACK_PATH,
+  callbackUrlToSend,
   generateCallbackToken,
   maskCallbackToken,
+  ownCallback,
   ownCallbackUrl,
   tokensMatch,
 } from './callback-token';
@@ -59,5 +61,32 @@ describe('callback token', () => {
     const none = { model: 'kling-v1' };
     expect(maskCallbackToken(none, TOKEN)).toBe(none);
     expect(maskCallbackToken(own, null)).toBe(own);
+  });
+
+  describe('the callback URL a create call sends', () => {
+    const own = ownCallback('https://studio.example.com', TOKEN);
+
+    it('is shown exactly as pages and the API mask the app’s own URL', () => {
+      expect(maskCallbackToken({ callback_url: own.url }, TOKEN).callback_url).toBe(own.shown);
+    });
+
+    it('is the app’s own, with the real token, for a blank field or the app’s URL as shown', () => {
+      expect(callbackUrlToSend(undefined, own)).toBe(own.url);
+      // "Reuse in composer", or a request copied from history, brings the masked form back.
+      expect(callbackUrlToSend(own.shown, own)).toBe(own.url);
+    });
+
+    it('is the creator’s own URL as given, even one that looks masked', () => {
+      const creators = 'https://hooks.example.org/kling?token=********';
+      expect(callbackUrlToSend(creators, own)).toBe(creators);
+      expect(callbackUrlToSend('https://hooks.example.org/kling', own)).toBe(
+        'https://hooks.example.org/kling',
+      );
+    });
+
+    it('is left out, or the creator’s, when the app has no public URL', () => {
+      expect(callbackUrlToSend(undefined, null)).toBeUndefined();
+      expect(callbackUrlToSend(own.shown, null)).toBe(own.shown);
+    });
   });
 });

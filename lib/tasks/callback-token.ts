@@ -12,6 +12,26 @@ export function ownCallbackUrl(publicUrl: string, token: string): string {
   return `${publicUrl}${CALLBACK_PATH}?token=${encodeURIComponent(token)}`;
 }
 
+/** The app's own callback URL as it is sent, and as pages and the API show it (token masked). */
+export interface OwnCallback {
+  url: string;
+  shown: string;
+}
+
+export function ownCallback(publicUrl: string, token: string): OwnCallback {
+  return { url: ownCallbackUrl(publicUrl, token), shown: `${publicUrl}${CALLBACK_PATH}?token=${MASK}` };
+}
+
+/**
+ * The callback URL a create call sends: the creator's own, else the app's. The app's URL as pages
+ * show it (token masked) comes back with "Reuse in composer" or a request copied from history: it
+ * means the app's URL, and sent as it is every callback would be refused (401).
+ */
+export function callbackUrlToSend(given: string | undefined, own: OwnCallback | null): string | undefined {
+  if (!own) return given;
+  return !given || given === own.shown ? own.url : given;
+}
+
 /** Compares in constant time, so the token cannot be guessed one character at a time. */
 export function tokensMatch(given: string | null, expected: string): boolean {
   if (!given) return false;
