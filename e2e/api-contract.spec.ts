@@ -435,4 +435,21 @@ test.describe('GET /api/submissions', () => {
       await expectError(await request.get(`/api/submissions/${id}`), 404, 'not_found');
     }
   });
+
+  test('a method a route does not serve -> 405 method_not_allowed; an address no route serves -> 404 not_found', async ({
+    request,
+    upstream,
+  }) => {
+    for (const method of ['PUT', 'PATCH', 'DELETE'] as const) {
+      const response = await request.fetch('/api/submissions', { method, data: { model: 'kling-v1' } });
+      await expectError(response, 405, 'method_not_allowed');
+      expect(response.headers().allow).toBe('GET, POST, HEAD, OPTIONS');
+    }
+    await expectError(await request.get('/api/callbacks/kling'), 405, 'method_not_allowed');
+    for (const path of ['/api', '/api/submission', '/api/submissions/abc/unknown']) {
+      await expectError(await request.get(path), 404, 'not_found');
+      await expectError(await request.post(path, { data: { model: 'kling-v1', prompt: 'x' } }), 404, 'not_found');
+    }
+    expect(upstream.createCalls()).toHaveLength(0);
+  });
 });

@@ -3,6 +3,8 @@ export const ERROR_STATUS = {
   invalid_json: 400,
   forbidden_origin: 403,
   not_found: 404,
+  /** A method the route does not serve (its `Allow` header lists the ones it does). */
+  method_not_allowed: 405,
   duplicate_external_task_id: 409,
   idempotency_conflict: 409,
   payload_too_large: 413,

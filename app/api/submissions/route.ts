@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { handleApiError } from '@/lib/api/handle-api-error';
 import { IDEMPOTENT_REPLAYED_HEADER } from '@/lib/api/idempotency-headers';
+import { otherMethods } from '@/lib/api/other-methods';
 import { readJsonObject } from '@/lib/api/read-json-body';
 import { assertSameOrigin } from '@/lib/api/same-origin';
 import { assertSubmissionAllowed } from '@/lib/api/submission-rate-limit';
@@ -11,6 +12,7 @@ import { parseListQuery } from '@/lib/submissions/list-query';
 import { validateSubmissionRequest } from '@/lib/validations/validation-issues';
 
 export const dynamic = 'force-dynamic';
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET', 'POST']);
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 

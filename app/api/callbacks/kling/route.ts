@@ -1,11 +1,13 @@
 import { NextResponse } from 'next/server';
 import { handleApiError } from '@/lib/api/handle-api-error';
+import { otherMethods } from '@/lib/api/other-methods';
 import { readJsonObject } from '@/lib/api/read-json-body';
 import { AppError } from '@/lib/errors/app-error';
 import { getCallbackToken, getSubmissionService } from '@/lib/server/app-services';
 import { tokensMatch } from '@/lib/tasks/callback-token';
 
 export const dynamic = 'force-dynamic';
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST']);
 
 /**
  * The upstream's status callback (SPEC section 6): accepted only with the secret token in the URL,

@@ -1,8 +1,10 @@
 import { NextResponse } from 'next/server';
 import { handleApiError } from '@/lib/api/handle-api-error';
+import { otherMethods } from '@/lib/api/other-methods';
 import { getSubmissionService } from '@/lib/server/app-services';
 
 export const dynamic = 'force-dynamic';
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET']);
 
 /** The upstream's callback deliveries for one submission, newest first. */
 export async function GET(
