@@ -52,10 +52,20 @@ export async function POST(request: Request) {
   return Response.json(await upstreamResponse.json(), { status: 201 });
 }
 `,
+  // What a route handler costs with nothing behind it: read the JSON body, answer JSON.
+  'app/api/echo/route.ts': `export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request) {
+  const body = await request.json();
+  return Response.json({ received: typeof body }, { status: 201 });
+}
+`,
 };
 
 /** The bare app's route that forwards a submission's body to the upstream and answers 201. */
 export const BARE_FORWARD_PATH = '/api/forward';
+/** The bare app's route that reads the body and answers 201 itself: Next.js's own share of a request. */
+export const BARE_ECHO_PATH = '/api/echo';
 
 /** A minimal App Router app on the project's own packages. */
 function writeBareApp() {

@@ -1,9 +1,9 @@
 // What `POST /api/submissions` adds on top of the upstream call itself, one request at a time:
 // the same body sent to the app (which validates, stores, calls the fake upstream, stores the
 // answer) and straight to the fake upstream's create endpoint with the Bearer key, interleaved.
-// For reference, a third series goes through the bare Next.js app's route that only forwards the
-// body to the fake: what the framework alone adds on this machine.
-import { BARE_DIR, BARE_FORWARD_PATH, ensureBareApp } from './bundle.mjs';
+// For reference, two more series go through the bare Next.js app: a route that only forwards the body
+// to the fake, and a route that only reads the body and answers: what the framework alone adds here.
+import { BARE_DIR, BARE_ECHO_PATH, BARE_FORWARD_PATH, ensureBareApp } from './bundle.mjs';
 import { keepAliveAgent, send } from './support/http-load.mjs';
 import {
   BENCH_API_KEY,
@@ -16,14 +16,14 @@ import { typicalRequest } from './support/request-bodies.mjs';
 import { summarize } from './support/stats.mjs';
 
 const CREATE_PATH = '/kling/v1/videos/omni-video';
-const ORDERS = [
-  [0, 1, 2],
-  [0, 2, 1],
-  [1, 0, 2],
-  [1, 2, 0],
-  [2, 0, 1],
-  [2, 1, 0],
-];
+
+/** Round `i`'s order of `n` series: each rotation, forward and backward, in turn, so no series always
+ * runs first or right after the same other one. */
+export function roundOrder(i, n) {
+  const start = Math.floor(i / 2) % n;
+  const order = Array.from({ length: n }, (_, k) => (start + k) % n);
+  return i % 2 ? order.reverse() : order;
+}
 
 export default {
   name: 'post-latency',
@@ -38,6 +38,7 @@ export default {
     const appAgent = keepAliveAgent(1);
     const fakeAgent = keepAliveAgent(1);
     const bareAgent = keepAliveAgent(1);
+    const echoAgent = keepAliveAgent(1);
     try {
       app = await startNext({ port: port(3), env: upstreamEnv(fake) });
       bare = await startNext({ cwd: BARE_DIR, port: port(10), env: upstreamEnv(fake) });
@@ -66,6 +67,13 @@ export default {
           send: () =>
             send(bareAgent, `${bare.url}${BARE_FORWARD_PATH}`, { method: 'POST', body: typicalRequest }),
         },
+        {
+          name: 'the bare echo route',
+          status: 201,
+          ms: [],
+          send: () =>
+            send(echoAgent, `${bare.url}${BARE_ECHO_PATH}`, { method: 'POST', body: typicalRequest }),
+        },
       ];
       // The bare route answers 201 whatever the fake said: check once that the fake created a task.
       const forwarded = await series[2].send();
@@ -76,8 +84,7 @@ export default {
         for (const s of series) await s.send();
       }
       for (let i = 0; i < rounds; i++) {
-        // Each of the six orders in turn, so no series always runs first or right after the same other one.
-        for (const s of ORDERS[i % ORDERS.length].map((k) => series[k])) {
+        for (const s of roundOrder(i, series.length).map((k) => series[k])) {
           const result = await s.send();
           if (result.status !== s.status) {
             throw new Error(`${s.name} answered ${result.status}: ${result.text.slice(0, 300)}`);
@@ -85,9 +92,12 @@ export default {
           s.ms.push(result.ms);
         }
       }
-      const [viaAppStats, directStats, bareStats] = series.map((s) => summarize(s.ms));
+      const stats = series.map((s) => summarize(s.ms));
+      const [viaAppStats, directStats, bareStats, echoStats] = stats;
       log(
-        `app p50 ${viaAppStats.p50.toFixed(2)} ms p99 ${viaAppStats.p99.toFixed(2)} ms; direct p50 ${directStats.p50.toFixed(2)} ms p99 ${directStats.p99.toFixed(2)} ms; bare p50 ${bareStats.p50.toFixed(2)} ms p99 ${bareStats.p99.toFixed(2)} ms`,
+        series
+          .map((s, k) => `${s.name} p50 ${stats[k].p50.toFixed(2)} ms p99 ${stats[k].p99.toFixed(2)} ms`)
+          .join('; '),
       );
       return {
         rows: [
@@ -143,23 +153,37 @@ export default {
             value: bareStats.p99 - directStats.p99,
             unit: 'ms',
           },
+          {
+            id: 'post.echo.p50',
+            label: 'Bare Next.js route answering by itself, no upstream call (reference): p50',
+            value: echoStats.p50,
+            unit: 'ms',
+          },
+          {
+            id: 'post.echo.p99',
+            label: 'Bare Next.js route answering by itself, no upstream call (reference): p99',
+            value: echoStats.p99,
+            unit: 'ms',
+          },
         ],
         method:
           `The fake upstream (e2e/fake-upstream) runs in a child process; one \`next start\` (embedded database, fresh ` +
           'data folder) points at it, and so does `next start` of the bare Next.js app of the bundle measurement, whose ' +
-          `only API route \`POST ${BARE_FORWARD_PATH}\` reads the JSON body, forwards it with \`fetch\` and the Bearer ` +
-          'key to the fake and answers its JSON with 201 (no validation, no database): the reference for what Next.js ' +
-          `alone adds here. After ${warmUp} warm-up rounds, ${rounds} rounds are timed one request at a time over ` +
+          `API route \`POST ${BARE_FORWARD_PATH}\` reads the JSON body, forwards it with \`fetch\` and the Bearer ` +
+          'key to the fake and answers its JSON with 201 (no validation, no database), and whose route ' +
+          `\`POST ${BARE_ECHO_PATH}\` reads the body and answers 201 itself: the references for what Next.js alone ` +
+          `adds here. After ${warmUp} warm-up rounds, ${rounds} rounds are timed one request at a time over ` +
           'keep-alive connections, each round sending the same body (a 220-character prompt and a first frame) as ' +
           '`POST /api/submissions`, as `POST /kling/v1/videos/omni-video` with the Bearer key straight to the fake, ' +
-          'and to the bare route, in each of the six orders in turn. Added latency = the percentile minus the direct ' +
-          "call's.",
+          'and to both bare routes, the four in every rotation, forward and backward, in turn. Added latency = the ' +
+          "percentile minus the direct call's.",
         notes: [],
       };
     } finally {
       appAgent.destroy();
       fakeAgent.destroy();
       bareAgent.destroy();
+      echoAgent.destroy();
       await app?.stop();
       await bare?.stop();
       await fake.stop();
