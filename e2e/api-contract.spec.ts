@@ -448,7 +448,11 @@ test.describe('GET /api/submissions', () => {
     await expectError(await request.get('/api/callbacks/kling'), 405, 'method_not_allowed');
     for (const path of ['/api', '/api/submission', '/api/submissions/abc/unknown']) {
       await expectError(await request.get(path), 404, 'not_found');
-      await expectError(await request.post(path, { data: { model: 'kling-v1', prompt: 'x' } }), 404, 'not_found');
+      await expectError(
+        await request.post(path, { data: { model: 'kling-v1', prompt: 'x' } }),
+        404,
+        'not_found',
+      );
     }
     expect(upstream.createCalls()).toHaveLength(0);
   });

@@ -285,7 +285,7 @@ test('Reuse in composer on a request with the app’s own callback URL sends the
 
   const calls = upstream.createCalls();
   expect(calls).toHaveLength(2);
-  expect((calls[1]?.body as Record<string, unknown>).callback_url).toBe(callbackUrlOf(quietApp));
+  expect(calls[1]?.body).toMatchObject({ callback_url: callbackUrlOf(quietApp) });
   expect(await page.content()).not.toContain(TEST_CALLBACK_TOKEN);
 });
 

@@ -10,7 +10,7 @@ import {
   sentExternalIds,
   upstreamTaskIds,
 } from './support/load-checks';
-import { freshDatabase } from './support/postgres';
+import { freshDatabase } from './support/postgres.mjs';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const COUNT = 1_000;

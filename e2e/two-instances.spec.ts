@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type RecordedRequest, startFakeUpstream } from './fake-upstream/fake-upstream.mjs';
 import type { AppProcess } from './support/app-process';
 import { expect, test } from './support/fixtures';
-import { freshDatabase } from './support/postgres';
+import { freshDatabase } from './support/postgres.mjs';
 import { getSubmission, queriesOf, submitViaApi } from './support/tasks';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;

@@ -1,8 +1,8 @@
 // Direct database access for seeding and counting: PGlite opened on an app's data folder while the
 // app is stopped (one process at a time), or a throwaway PostgreSQL database per run.
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
+import { freshDatabase } from '../../e2e/support/postgres.mjs';
 
 /** BENCH_DATABASE_URL, else TEST_DATABASE_URL; null means the PostgreSQL rows are skipped. */
 export function postgresBaseUrl() {
@@ -11,26 +11,12 @@ export function postgresBaseUrl() {
 
 export const NO_POSTGRES_REASON = 'skipped: neither BENCH_DATABASE_URL nor TEST_DATABASE_URL is set';
 
-async function runSql(url, sql) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A new empty database on the server of `baseUrl` (its role needs CREATEDB); `drop()` removes it. */
 export async function createThrowawayDatabase(baseUrl) {
-  const name = `omni_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  await runSql(baseUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => runSql(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
+  const database = await freshDatabase(baseUrl, 'omni_bench');
+  if (!database.fresh)
+    throw new Error(`could not create a database on ${new URL(baseUrl).host}: its role needs CREATEDB`);
+  return database;
 }
 
 /** Runs `fn` with `{ query(sql, params) -> rows }` on PostgreSQL. */

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { freshDatabase } from '@/e2e/support/postgres';
+import { freshDatabase } from '@/e2e/support/postgres.mjs';
 import { describeUpstreamFaults } from './upstream-fault-matrix';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
