@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { LIMITS } from './request-limits';
 
-/** True for an absolute http: or https: URL with a host; nothing else is ever forwarded. */
+/**
+ * True for an absolute http: or https: URL with a host, written out as one (`http://` or `https://`
+ * first: the URL parser would also mend `http:host` or `https:\\host`); nothing else is ever forwarded.
+ */
 export function isHttpUrl(value: string): boolean {
-  if (/\s/.test(value)) return false;
+  if (/\s/.test(value) || !/^https?:\/\//i.test(value)) return false;
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;

@@ -197,6 +197,10 @@ describe('submission request: URLs', () => {
     ['scheme-less', 'cdn.example.com/cat.png'],
     ['host-less', 'https://'],
     ['spaced', 'https://cdn.example.com/a cat.png'],
+    // Forms a URL parser mends into http(s)://host, but not absolute URLs as written.
+    ['slash-less', 'http:cdn.example.com/cat.png'],
+    ['single-slash', 'https:/cdn.example.com/cat.png'],
+    ['backslashed', 'https:\\cdn.example.com\\cat.png'],
   ] as const;
   const tooLong = `https://cdn.example.com/${'a'.repeat(2049 - 'https://cdn.example.com/'.length)}`;
   const longest = tooLong.slice(0, 2048);
