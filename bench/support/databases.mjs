@@ -1,8 +1,7 @@
 // Direct database access for seeding and counting: PGlite opened on an app's data folder while the
 // app is stopped (one process at a time), or a throwaway PostgreSQL database per run.
 import path from 'node:path';
-import pg from 'pg';
-import { freshDatabase } from '../../e2e/support/postgres.mjs';
+import { freshDatabase, withClient } from '../../e2e/support/postgres.mjs';
 
 /** BENCH_DATABASE_URL, else TEST_DATABASE_URL; null means the PostgreSQL rows are skipped. */
 export function postgresBaseUrl() {
@@ -20,14 +19,10 @@ export async function createThrowawayDatabase(baseUrl) {
 }
 
 /** Runs `fn` with `{ query(sql, params) -> rows }` on PostgreSQL. */
-export async function withPostgres(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn({ query: async (sql, params) => (await client.query(sql, params)).rows });
-  } finally {
-    await client.end();
-  }
+export function withPostgres(url, fn) {
+  return withClient(url, (client) =>
+    fn({ query: async (sql, params) => (await client.query(sql, params)).rows }),
+  );
 }
 
 /** Runs `fn` with `{ query(sql, params) -> rows }` on the embedded database of an app's data folder. */

@@ -8,7 +8,8 @@ const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** SQLSTATE 55006: the database is still in use (a session that was just ended has not exited yet). */
 const OBJECT_IN_USE = '55006';
 
-async function withClient(url, fn) {
+/** Runs `fn` with a connected client on `url`, and closes it after. */
+export async function withClient(url, fn) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
