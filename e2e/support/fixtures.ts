@@ -137,6 +137,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await warmUp(app);
       return app;
     });
+    // A failed test keeps what its apps printed (a crash, a stack trace) next to its trace.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const [i, app] of started.entries()) {
+        await testInfo.attach(`app ${i + 1} (port ${app.port}) output`, {
+          body: app.output(),
+          contentType: 'text/plain',
+        });
+      }
+    }
     await Promise.all(started.map((app) => app.stop('SIGKILL')));
   },
 });
