@@ -5,23 +5,26 @@ import { deriveComposerHints } from './composer-hints';
 const values = (extra: Partial<ComposerValues>): ComposerValues => ({ ...EMPTY_COMPOSER_VALUES, ...extra });
 const offered = (v: ComposerValues) => deriveComposerHints(v).durationOptions.map((o) => o.value);
 
-describe('duration options follow the chosen inputs', () => {
-  it('offers only 5 and 10 seconds for text-to-video and plain reference images', () => {
-    expect(offered(values({}))).toEqual(['5', '10']);
-    expect(offered(values({ image_list: [{ image_url: 'https://a.example/x.png', type: '' }] }))).toEqual([
-      '5',
-      '10',
-    ]);
-  });
+describe('duration options and hint', () => {
+  const all = ['3', '4', '5', '6', '7', '8', '9', '10'];
 
-  it('offers 3 to 10 seconds once a first frame or a reference video is chosen', () => {
-    const all = ['3', '4', '5', '6', '7', '8', '9', '10'];
-    expect(offered(values({ image_list: [{ image_url: '', type: 'first_frame' }] }))).toEqual(all);
+  it('offers every duration from 3 to 10 seconds, whatever the inputs, so a choice is never taken away', () => {
+    expect(offered(values({}))).toEqual(all);
+    expect(offered(values({ duration: '3' }))).toEqual(all);
     expect(offered(values({ video_list: [{ video_url: '', keep_original_sound: 'no' }] }))).toEqual(all);
   });
 
-  it('keeps a chosen duration that no longer applies, so its error stays visible instead of the value changing', () => {
-    expect(offered(values({ duration: '3' }))).toEqual(['5', '10', '3']);
+  it('says which durations the chosen inputs allow', () => {
+    expect(deriveComposerHints(values({})).durationHint).toBe(
+      '5 or 10 seconds. Add a first frame or a reference video for 3 to 10.',
+    );
+    expect(
+      deriveComposerHints(values({ image_list: [{ image_url: 'https://a.example/x.png', type: '' }] }))
+        .durationHint,
+    ).toBe('5 or 10 seconds. Add a first frame or a reference video for 3 to 10.');
+    expect(
+      deriveComposerHints(values({ image_list: [{ image_url: '', type: 'first_frame' }] })).durationHint,
+    ).toBe('3 to 10 seconds with frames or a reference video.');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ComposerValues } from '@/lib/validations/composer-form';
-import { allowedDurations, maxImagesAndElements } from '@/lib/validations/request-limits';
+import { DURATIONS, maxImagesAndElements } from '@/lib/validations/request-limits';
 
 export const MODE_OPTIONS = [
   { value: 'std', label: 'Standard (std)' },
@@ -16,14 +16,9 @@ export const ASPECT_OPTIONS = [
 export function deriveComposerHints(values: ComposerValues) {
   const hasVideo = values.video_list.length > 0;
   const hasFrameImage = values.image_list.some((image) => image.type !== '');
-  const durations = allowedDurations({ hasFrameImage, hasVideo });
-  // Keep an invalid current choice visible (with its error) instead of silently changing it.
-  const options = (durations.includes(values.duration) ? durations : [...durations, values.duration]).map(
-    (d) => ({
-      value: d,
-      label: `${d} seconds`,
-    }),
-  );
+  // Every duration is offered; one the inputs do not allow is flagged at the field as soon as it is
+  // chosen, or as soon as the frame or video that allowed it goes, with what to do next.
+  const options = DURATIONS.map((d) => ({ value: d, label: `${d} seconds` }));
   const max = maxImagesAndElements(hasVideo);
   const used = values.image_list.length + values.element_list.length;
   return {
