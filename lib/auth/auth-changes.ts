@@ -1,0 +1,94 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { logWarn } from '@/lib/logging/log';
+import type { ActorCache, AuthChange } from './actor-cache';
+
+const CHANNEL = 'ovs_auth_changes';
+const RECONNECT_MS = 1_000;
+
+export interface AuthChanges {
+  /** Invalidates here at once, and on every other instance sharing the database. */
+  publish(change: AuthChange): Promise<void>;
+  close(): Promise<void>;
+}
+
+function parseChange(payload: string | undefined): AuthChange {
+  try {
+    const value = JSON.parse(payload ?? '') as AuthChange;
+    if (value.kind === 'credential' && typeof value.key === 'string') return value;
+    if (value.kind === 'user' && typeof value.userId === 'string') return value;
+  } catch {
+    // Unreadable: fall through to the safe answer.
+  }
+  return { kind: 'all' };
+}
+
+/** The embedded database has one process: invalidating its own cache reaches everyone. */
+export function localAuthChanges(cache: ActorCache): AuthChanges {
+  return {
+    async publish(change) {
+      cache.invalidate(change);
+    },
+    async close() {},
+  };
+}
+
+/**
+ * Several instances on one PostgreSQL: a change is sent with NOTIFY, and each instance LISTENs on a
+ * connection of its own. While that connection is down, the cache is off (every check asks the
+ * database), so a lost notice can never keep a revoked sign-in alive.
+ */
+export async function postgresAuthChanges(
+  db: Db,
+  databaseUrl: string,
+  cache: ActorCache,
+): Promise<AuthChanges> {
+  const { Client } = await import('pg');
+  let client: InstanceType<typeof Client> | null = null;
+  let closed = false;
+
+  async function listen(): Promise<void> {
+    if (closed) return;
+    const next = new Client({ connectionString: databaseUrl });
+    let failed = false;
+    const retry = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      cache.setEnabled(false);
+      if (client === next) client = null;
+      void next.end().catch(() => undefined);
+      if (!closed) {
+        logWarn('auth change notices interrupted; checking every sign-in in the database', {
+          error: String(error),
+        });
+        setTimeout(() => void listen(), RECONNECT_MS).unref();
+      }
+    };
+    next.on('error', retry);
+    next.on('notification', (message) => {
+      if (message.channel === CHANNEL) cache.invalidate(parseChange(message.payload));
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${CHANNEL}`);
+      client = next;
+      cache.setEnabled(true);
+    } catch (error) {
+      retry(error);
+    }
+  }
+
+  cache.setEnabled(false);
+  await listen();
+  return {
+    async publish(change) {
+      cache.invalidate(change);
+      await db.execute(sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(change)})`);
+    },
+    async close() {
+      closed = true;
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
