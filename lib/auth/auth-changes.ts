@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { logWarn } from '@/lib/logging/log';
@@ -6,6 +7,8 @@ import type { ActorCache, AuthChange } from './actor-cache';
 
 const CHANNEL = 'ovs_auth_changes';
 const RECONNECT_MS = 1_000;
+/** How long a change waits for its own notice to come back before answering anyway. */
+const ECHO_WAIT_MS = 1_000;
 
 export interface AuthChanges {
   /** Invalidates here at once, and on every other instance sharing the database. */
@@ -13,9 +16,11 @@ export interface AuthChanges {
   close(): Promise<void>;
 }
 
-function parseChange(payload: string | undefined): AuthChange {
+type Notice = AuthChange & { id?: string };
+
+function parseChange(payload: string | undefined): Notice {
   try {
-    const value = JSON.parse(payload ?? '') as AuthChange;
+    const value = JSON.parse(payload ?? '') as Notice;
     if (value.kind === 'credential' && typeof value.key === 'string') return value;
     if (value.kind === 'user' && typeof value.userId === 'string') return value;
   } catch {
@@ -47,6 +52,7 @@ export async function postgresAuthChanges(
   const { Client } = await import('pg');
   let client: InstanceType<typeof Client> | null = null;
   let closed = false;
+  const echoes = new Map<string, () => void>();
 
   async function listen(): Promise<void> {
     if (closed) return;
@@ -67,7 +73,10 @@ export async function postgresAuthChanges(
     };
     next.on('error', retry);
     next.on('notification', (message) => {
-      if (message.channel === CHANNEL) cache.invalidate(parseChange(message.payload));
+      if (message.channel !== CHANNEL) return;
+      const change = parseChange(message.payload);
+      cache.invalidate(change);
+      echoes.get(change.id ?? '')?.();
     });
     try {
       await next.connect();
@@ -84,7 +93,16 @@ export async function postgresAuthChanges(
   return {
     async publish(change) {
       cache.invalidate(change);
-      await db.execute(sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(change)})`);
+      // PostgreSQL hands a notice to every listener at once; waiting for this instance's own copy
+      // means the others have theirs before the change is answered as done.
+      const id = randomUUID();
+      const echoed = new Promise<void>((resolve) => {
+        echoes.set(id, resolve);
+        setTimeout(resolve, ECHO_WAIT_MS).unref();
+      });
+      await db.execute(sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify({ ...change, id })})`);
+      await echoed;
+      echoes.delete(id);
     },
     async close() {
       closed = true;
