@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Submission } from '../lib/contract/submission';
 import { idempotencyKeyOf, type LoadAnswer, runLoad } from '../load/load-generator.mjs';
 import { startFakeUpstream } from './fake-upstream/fake-upstream.mjs';
 import { newDataDir } from './support/app-process';
@@ -11,7 +12,7 @@ import {
   sentExternalIds,
   upstreamTaskIds,
 } from './support/load-checks';
-import { queriesOf, type SubmissionJson } from './support/tasks';
+import { queriesOf } from './support/tasks';
 
 /** The server is killed once this many submissions were answered 201. */
 const KILL_AFTER = 300;
@@ -79,7 +80,7 @@ test('kill -9 in the middle of 1,000 submissions: nothing answered is lost, noth
     const restartedAt = Date.now();
 
     // Every submission answered 201 is in history with its task ID.
-    const lost: { answer: LoadAnswer; found: SubmissionJson | number }[] = [];
+    const lost: { answer: LoadAnswer; found: Submission | number }[] = [];
     for (const answer of answered) {
       const found = await fetchSubmission(second, answer.body.id);
       if (typeof found === 'number' || found.taskId !== answer.body.taskId || found.taskId === null)
@@ -100,7 +101,7 @@ test('kill -9 in the middle of 1,000 submissions: nothing answered is lost, noth
 
     // Rows left pending are looked up by their external task ID, and each ends as the upstream knows it.
     const sentSet = new Set(sentBeforeRestart);
-    const outcome = new Map<string, SubmissionJson>();
+    const outcome = new Map<string, Submission>();
     await expect
       .poll(
         async () => {

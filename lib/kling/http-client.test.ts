@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { ERROR_STATUS } from '@/lib/errors/error-codes';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import { ERROR_STATUS } from '@/lib/contract/error-codes';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { CREATE_TASK_PATH, createHttpClient } from './http-client';
 import type { KlingUpstream } from './types';
 import { UpstreamError } from './upstream-error';

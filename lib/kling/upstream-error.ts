@@ -1,5 +1,6 @@
+import type { UpstreamErrorCode } from '@/lib/contract/error-codes';
+import { clampRetryAfter } from '@/lib/contract/retry-after';
 import { AppError } from '@/lib/errors/app-error';
-import type { UpstreamErrorCode } from '@/lib/errors/error-codes';
 
 export interface UpstreamErrorDetails {
   code: UpstreamErrorCode;
@@ -95,7 +96,7 @@ export function upstreamErrorFromStatus(
     });
   }
   if (status === 429) {
-    const retryAfterSeconds = parseRetryAfter(retryAfterHeader);
+    const retryAfterSeconds = clampRetryAfter(parseRetryAfter(retryAfterHeader));
     return new UpstreamError({
       code: 'upstream_rate_limited',
       upstreamStatus: status,

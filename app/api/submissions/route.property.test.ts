@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { LIMITS } from '@/lib/validations/request-limits';
+import { LIMITS } from '@/lib/contract/request-limits';
 
 // The route handler itself, on a real embedded database and a real fake upstream: nothing mocked.
 const API_KEY = 'sk-property-test-key-0123456789';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Behaviour, type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import type { UpstreamErrorCode } from '@/lib/errors/error-codes';
+import type { UpstreamErrorCode } from '@/lib/contract/error-codes';
 
 // Every way the upstream can fail a create call, through the real route handlers on a real
 // database, answered as SPEC section 3 says. Shared by one test file per database.
