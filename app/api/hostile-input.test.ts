@@ -220,11 +220,11 @@ describe('methods', () => {
   it('answers a method a route does not serve with 405 in the envelope and an Allow header', async () => {
     const response = await routes.submissions.PUT(request('/api/submissions', { method: 'PUT' }));
     const body = await expectError(response, 405, 'method_not_allowed');
-    expect(body.error.message).toBe('This address answers only POST and GET requests.');
-    expect(response.headers.get('allow')).toBe('POST, GET, HEAD, OPTIONS');
+    expect(body.error.message).toBe('This address answers only GET and POST requests.');
+    expect(response.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
     const options = await routes.submissions.OPTIONS(request('/api/submissions', { method: 'OPTIONS' }));
     expect(options.status).toBe(204);
-    expect(options.headers.get('allow')).toBe('POST, GET, HEAD, OPTIONS');
+    expect(options.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
   });
 });
 

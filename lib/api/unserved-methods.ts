@@ -11,9 +11,13 @@ const PATTERNS = Object.values(API_ROUTES).map((route) => ({
   pattern: new RegExp(`^${route.path.replace(/\./g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
 }));
 
+const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 /** The methods served at a path, as the Allow header lists them. */
 function allowedAt(pathname: string): string[] {
-  const served = PATTERNS.filter(({ pattern }) => pattern.test(pathname)).map(({ method }) => method);
+  const served = METHOD_ORDER.filter((method) =>
+    PATTERNS.some((route) => route.method === method && route.pattern.test(pathname)),
+  );
   return [...served, ...(served.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
 }
 
