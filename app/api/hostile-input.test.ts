@@ -48,9 +48,11 @@ afterAll(async () => {
 });
 
 let client = '';
+let clients = 0;
 beforeEach(() => {
   fake.reset();
-  client = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  clients++;
+  client = `198.51.${Math.floor(clients / 250)}.${clients % 250}`;
 });
 
 /** A request as the server hands it to a route: from this test's client address, to the app's own host. */
