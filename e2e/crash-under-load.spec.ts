@@ -16,7 +16,7 @@ import { queriesOf } from './support/tasks';
 
 /** The server is killed once this many submissions were answered 201. */
 const KILL_AFTER = 300;
-/** A submission left pending is looked up this long plus 10 s after it was stored (SPEC section 6). */
+/** A submission left pending is looked up this long plus 10 s after it was stored (docs/api.md, "Statuses"). */
 const UPSTREAM_TIMEOUT_MS = 10_000;
 
 test('kill -9 in the middle of 1,000 submissions: nothing answered is lost, nothing is sent twice, pending rows are looked up', async ({

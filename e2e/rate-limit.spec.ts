@@ -15,7 +15,9 @@ test('one client past its submissions a minute gets 429 with Retry-After, and no
   launchApp,
   upstream,
 }) => {
-  const app = await launchApp({ env: { ...upstreamEnv(upstream), ...BEHIND_PROXY, RATE_LIMIT_PER_MINUTE: '3' } });
+  const app = await launchApp({
+    env: { ...upstreamEnv(upstream), ...BEHIND_PROXY, RATE_LIMIT_PER_MINUTE: '3' },
+  });
   const post = (headers: Record<string, string>) =>
     fetch(`${app.url}/api/submissions`, {
       method: 'POST',
@@ -51,7 +53,9 @@ test('a creator who submits too often is told how long to wait, at the form', as
   upstream,
   page,
 }) => {
-  const app = await launchApp({ env: { ...upstreamEnv(upstream), ...BEHIND_PROXY, RATE_LIMIT_PER_MINUTE: '1' } });
+  const app = await launchApp({
+    env: { ...upstreamEnv(upstream), ...BEHIND_PROXY, RATE_LIMIT_PER_MINUTE: '1' },
+  });
   await page.setExtraHTTPHeaders(REMOTE);
   const c = await openComposer(page, app.url);
   await c.prompt.fill(`A paper boat on a puddle ${randomUUID()}`);

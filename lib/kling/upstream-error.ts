@@ -9,7 +9,7 @@ export interface UpstreamErrorDetails {
   upstreamStatus: number | null;
 }
 
-/** A failed upstream call, classified once here for every caller (SPEC section 3). */
+/** A failed upstream call, classified once here for every caller (docs/api.md). */
 export class UpstreamError extends AppError {
   readonly upstreamStatus: number | null;
   readonly retryAfterSeconds: number | null;

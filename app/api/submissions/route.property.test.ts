@@ -60,7 +60,7 @@ const uniqueExternalId = fc
   .stringMatching(/^[A-Za-z0-9_.:-]{1,40}$/)
   .map((id) => `${id}-${(sequence++).toString(36)}`);
 
-/** Any request the app must accept, across every input mode of SPEC section 2. */
+/** Any request the app must accept, across every input mode of docs/api.md, "Limits". */
 const validRequest = fc
   .record({
     model: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,63}$/),
