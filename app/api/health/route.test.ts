@@ -22,11 +22,13 @@ afterAll(async () => {
 describe('GET /api/health', () => {
   it('answers 200 {"status":"ok"} and nothing else when the database answers', async () => {
     const GET = await healthWith({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'omni-health-')) });
+    // Opened first, as the server does at start: a new embedded database takes seconds to create.
+    const { getDatabase } = await import('@/lib/db/client');
+    const database = await getDatabase();
     const response = await GET(new Request('http://127.0.0.1:3000/api/health'));
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('{"status":"ok"}');
-    const { getDatabase } = await import('@/lib/db/client');
-    await (await getDatabase()).close();
+    await database.close();
   }, 60_000);
 
   it('answers 503 in the error envelope, revealing nothing, when the database does not answer', async () => {
