@@ -2,7 +2,7 @@ import type { Instrumentation } from 'next';
 
 /**
  * Runs once when the server starts: guard incoming requests and keep idle connections open 65 s,
- * route the framework's error output through the app's log, check configuration, bound a normal
+ * check configuration, route the framework's error output through the app's log, bound a normal
  * stop, then open and migrate the database without waiting for it (pages that need it wait; the
  * composer does not).
  */
@@ -12,12 +12,13 @@ export async function register(): Promise<void> {
   guardRequests();
   const { keepIdleConnectionsOpen } = await import('./lib/server/keep-alive');
   keepIdleConnectionsOpen();
-  const { captureServerOutput } = await import('./lib/logging/server-output');
-  captureServerOutput();
   const { checkConfiguration, limitShutdownTime, openDatabaseAtStart } = await import(
     './lib/server/server-start'
   );
+  // Before output is routed through the log: a configuration error is for a person to read.
   checkConfiguration();
+  const { captureServerOutput } = await import('./lib/logging/server-output');
+  captureServerOutput();
   limitShutdownTime();
   void openDatabaseAtStart();
 }
