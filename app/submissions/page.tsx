@@ -5,9 +5,9 @@ import { LiveRefresh } from '@/components/submissions/live-refresh';
 import { SubmissionTable } from '@/components/submissions/submission-table';
 import { buttonClassName } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { readListQuery } from '@/lib/api/valid-input';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
-import { parseListQuery } from '@/lib/submissions/list-query';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -39,7 +39,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
 
   let body: React.ReactNode;
   try {
-    const page = await (await getSubmissionService()).list(parseListQuery(params));
+    const page = await (await getSubmissionService()).list(readListQuery(params));
     const filtered = Boolean(status || q);
     body =
       page.items.length === 0 ? (

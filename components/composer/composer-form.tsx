@@ -3,12 +3,8 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { type FieldPath, FormProvider, useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import {
-  type ComposerValues,
-  EMPTY_COMPOSER_VALUES,
-  formToRequestBody,
-} from '@/lib/validations/composer-form';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import { type ComposerValues, EMPTY_COMPOSER_VALUES, formToRequestBody } from '@/lib/contract/composer-form';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { ASPECT_OPTIONS, deriveComposerHints, MODE_OPTIONS } from './composer-hints';
 import { composerResolver, preloadValidationOnFirstUse } from './composer-resolver';
 import { ElementListEditor } from './element-list-editor';

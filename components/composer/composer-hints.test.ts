@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ComposerValues, EMPTY_COMPOSER_VALUES } from '@/lib/validations/composer-form';
+import { type ComposerValues, EMPTY_COMPOSER_VALUES } from '@/lib/contract/composer-form';
 import { deriveComposerHints } from './composer-hints';
 
 const values = (extra: Partial<ComposerValues>): ComposerValues => ({ ...EMPTY_COMPOSER_VALUES, ...extra });

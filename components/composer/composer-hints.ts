@@ -1,5 +1,5 @@
-import type { ComposerValues } from '@/lib/validations/composer-form';
-import { DURATIONS, maxImagesAndElements } from '@/lib/validations/request-limits';
+import type { ComposerValues } from '@/lib/contract/composer-form';
+import { DURATIONS, maxImagesAndElements } from '@/lib/contract/request-limits';
 
 export const MODE_OPTIONS = [
   { value: 'std', label: 'Standard (std)' },

@@ -1,6 +1,6 @@
 'use client';
 import { useFieldArray, useFormContext } from 'react-hook-form';
-import type { ComposerValues } from '@/lib/validations/composer-form';
+import type { ComposerValues } from '@/lib/contract/composer-form';
 import { SelectField, TextField } from './fields';
 import { ListItem, ListSection } from './list-section';
 import { useListError } from './use-visible-error';

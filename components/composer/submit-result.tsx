@@ -2,17 +2,17 @@
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
-import type { ApiErrorBody } from '@/lib/client/submissions-api';
+import type { ApiError } from '@/lib/contract/errors';
 import type { Submission } from '@/lib/submissions/submission';
 
 export type ResultState =
   | { kind: 'idle' }
   | { kind: 'created'; submission: Submission; replayed: boolean }
-  | { kind: 'rejected'; error: ApiErrorBody; submission: Submission | null; retryAfterSeconds: number | null }
+  | { kind: 'rejected'; error: ApiError; submission: Submission | null; retryAfterSeconds: number | null }
   | { kind: 'offline' };
 
 /** What to do next, for each way a submission can fail. */
-function nextStep(error: ApiErrorBody, retryAfterSeconds: number | null): string {
+function nextStep(error: ApiError, retryAfterSeconds: number | null): string {
   switch (error.code) {
     case 'validation_failed':
       return 'Fix the marked fields, then submit again. Nothing was sent.';

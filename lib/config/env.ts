@@ -1,4 +1,5 @@
 import 'server-only';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Empty variables count as unset, as a shell user expects from `VAR= next start`. */
@@ -10,6 +11,32 @@ const positiveInt = (fallback: number) =>
     (value) => (value === '' || value === undefined ? fallback : Number(value)),
     z.number().int().positive(),
   );
+
+/** A comma-separated list; blanks between commas are ignored. */
+const list = (item: z.ZodString) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean)
+        : [],
+    z.array(item),
+  );
+
+/** A host name or IP address as it appears in a Host header, without the port: `studio.example.com`, `[2001:db8::1]`. */
+const HOST_NAME =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])$/i;
+
+/** An IPv4 or IPv6 address, optionally with a /prefix: `10.0.0.5`, `10.0.0.0/8`, `fd00::/8`. */
+function isAddressOrRange(value: string): boolean {
+  const [address = '', prefix, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const envSchema = z
   .object({
@@ -26,6 +53,12 @@ const envSchema = z
       z.number().int().min(0, 'must be 0 (off) or more'),
     ),
     RATE_LIMIT_LOOPBACK: optional(z.enum(['true', 'false'], 'must be true or false')),
+    ALLOWED_HOSTS: list(
+      z.string().regex(HOST_NAME, 'must list host names, like studio.example.com,10.0.0.5'),
+    ),
+    TRUSTED_PROXIES: list(
+      z.string().refine(isAddressOrRange, 'must list IP addresses or CIDR ranges, like 10.0.0.5,fd00::/8'),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.KLING_API_BASE_URL && !env.KLING_API_KEY) {
@@ -49,6 +82,10 @@ export interface AppEnv {
   callbackToken: string | null;
   /** Submissions one client may make a minute (0: no limit); loopback clients count only when `loopback`. */
   rateLimit: { perMinute: number; loopback: boolean };
+  /** Host names the app answers to besides the APP_PUBLIC_URL host and loopback names, lower case. */
+  allowedHosts: string[];
+  /** Addresses and CIDR ranges of reverse proxies whose X-Forwarded-* headers are believed. */
+  trustedProxies: string[];
 }
 
 export class EnvError extends Error {}
@@ -72,6 +109,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     publicUrl: env.APP_PUBLIC_URL ? new URL(env.APP_PUBLIC_URL).origin : null,
     callbackToken: env.CALLBACK_TOKEN ?? null,
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, loopback: env.RATE_LIMIT_LOOPBACK === 'true' },
+    allowedHosts: env.ALLOWED_HOSTS.map((host) => host.toLowerCase().replace(/\.$/, '')),
+    trustedProxies: env.TRUSTED_PROXIES,
   };
 }
 

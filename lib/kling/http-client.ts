@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { readCreatedTask } from './read-created-task';
 import { RequestTimeoutError, sendRequest } from './send-request';
 import { readTaskSnapshot, type TaskSnapshot } from './task-snapshot';

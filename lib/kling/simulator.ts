@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import type { TaskSnapshot } from './task-snapshot';
 import type { CreatedTask, CreateTaskOptions, KlingUpstream } from './types';
 import { upstreamErrorFromStatus, upstreamTimeout } from './upstream-error';

@@ -6,7 +6,7 @@ const TASK_ID = '842250903629086785';
 const UPDATED_MS = 1_737_367_860_123;
 const VIDEO_URL = 'https://cdn.example.com/videos/842250903629086785.mp4';
 
-/** A native `data` object as SPEC section 6 shows it; fields override the defaults. */
+/** A native `data` object as docs/api.md, "Statuses" shows it; fields override the defaults. */
 function nativeData(fields: Record<string, unknown>): Record<string, unknown> {
   return {
     task_id: TASK_ID,

@@ -1,4 +1,4 @@
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import type { TaskSnapshot } from './task-snapshot';
 
 /** The upstream's success reply to a create call: an OpenAI-compatible video object. */

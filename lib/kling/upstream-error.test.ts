@@ -15,7 +15,7 @@ function classify(status: number, body: unknown = null, retryAfter: string | nul
   return upstreamErrorFromStatus(status, body, body === null ? '' : JSON.stringify(body), retryAfter);
 }
 
-describe('upstreamErrorFromStatus: the table of SPEC section 3', () => {
+describe('upstreamErrorFromStatus: the table of docs/api.md, "Errors"', () => {
   it.each([
     [400, 'upstream_rejected', 422],
     [422, 'upstream_rejected', 422],

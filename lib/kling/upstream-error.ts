@@ -1,5 +1,6 @@
+import type { UpstreamErrorCode } from '@/lib/contract/error-codes';
+import { clampRetryAfter } from '@/lib/contract/retry-after';
 import { AppError } from '@/lib/errors/app-error';
-import type { UpstreamErrorCode } from '@/lib/errors/error-codes';
 
 export interface UpstreamErrorDetails {
   code: UpstreamErrorCode;
@@ -8,7 +9,7 @@ export interface UpstreamErrorDetails {
   upstreamStatus: number | null;
 }
 
-/** A failed upstream call, classified once here for every caller (SPEC section 3). */
+/** A failed upstream call, classified once here for every caller (docs/api.md). */
 export class UpstreamError extends AppError {
   readonly upstreamStatus: number | null;
   readonly retryAfterSeconds: number | null;
@@ -95,7 +96,7 @@ export function upstreamErrorFromStatus(
     });
   }
   if (status === 429) {
-    const retryAfterSeconds = parseRetryAfter(retryAfterHeader);
+    const retryAfterSeconds = clampRetryAfter(parseRetryAfter(retryAfterHeader));
     return new UpstreamError({
       code: 'upstream_rate_limited',
       upstreamStatus: status,

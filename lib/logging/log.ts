@@ -32,9 +32,21 @@ function errorFields(error: unknown): Record<string, unknown> {
   return { error: String(error) };
 }
 
+/** True while this module writes a line, so that a console routed through it passes the line on as is. */
+let writing = false;
+
+export function isWritingLogLine(): boolean {
+  return writing;
+}
+
 function write(level: Level, message: string, fields: Record<string, unknown>): void {
   const line = redact(JSON.stringify({ level, time: new Date().toISOString(), message, ...fields }));
-  (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(line);
+  writing = true;
+  try {
+    (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(line);
+  } finally {
+    writing = false;
+  }
 }
 
 export function logInfo(message: string, fields: Record<string, unknown> = {}): void {

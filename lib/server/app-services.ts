@@ -1,4 +1,5 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { getEnv } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
@@ -25,6 +26,32 @@ async function openDatabase() {
       'The database is not reachable, so nothing was sent. Try again in a minute.',
       { cause: error },
     );
+  }
+}
+
+/** How long a health check waits for the database before calling it unavailable. */
+const HEALTH_QUERY_TIMEOUT_MS = 5_000;
+
+/** Throws `database_unavailable` unless the database opens and answers a query in time. */
+export async function assertDatabaseAnswers(): Promise<void> {
+  const unavailable = (cause?: unknown) =>
+    new AppError('database_unavailable', 'The database is not answering.', { cause });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(unavailable()), HEALTH_QUERY_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([
+      (async () => {
+        const { db } = await openDatabase();
+        await db.execute(sql`select 1`);
+      })(),
+      timeout,
+    ]);
+  } catch (error) {
+    throw unavailable(error);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
 import { createHttpClient } from '@/lib/kling/http-client';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import type { Submission } from './submission';
 import { SubmissionFailedError } from './submission-failed-error';
 import { createSubmissionService, type SubmissionService } from './submission-service';

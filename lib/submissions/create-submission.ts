@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
 import { isUpstreamError, UpstreamError } from '@/lib/kling/upstream-error';
 import { callbackUrlToSend, type OwnCallback } from '@/lib/tasks/callback-token';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { hashRequest } from './request-hash';
 import type { Submission, SubmissionError } from './submission';
 import { SubmissionFailedError } from './submission-failed-error';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
 import { createHttpClient } from '@/lib/kling/http-client';
 import { createTaskStore } from '@/lib/tasks/task-store';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { SubmissionFailedError } from './submission-failed-error';
 import {
   createSubmissionService,

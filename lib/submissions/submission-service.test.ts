@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
+import { readListQuery } from '@/lib/api/valid-input';
 import type { NewSubmissionRow } from '@/lib/db/schema';
 import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
 import { createSimulator } from '@/lib/kling/simulator';
-import { parseListQuery } from './list-query';
 import type { Submission, SubmissionStatus } from './submission';
 import { createSubmissionService, type SubmissionService } from './submission-service';
 import { createSubmissionStore, type SubmissionStore } from './submission-store';
@@ -60,7 +60,7 @@ describeEachDatabase('submission history', (database) => {
     let cursor: string | null = null;
     do {
       const params = new URLSearchParams({ ...query, ...(cursor ? { cursor } : {}) });
-      const page = await service.list(parseListQuery(params));
+      const page = await service.list(readListQuery(params));
       pages.push(page.items);
       cursor = page.nextCursor;
     } while (cursor && pages.length < 50);
@@ -99,10 +99,10 @@ describeEachDatabase('submission history', (database) => {
   it('keeps pages stable when newer rows arrive between requests', async () => {
     const tag = scope();
     for (let i = 0; i < 4; i++) await seed(tag, T0 + i);
-    const first = await service.list(parseListQuery(new URLSearchParams({ q: tag, limit: '2' })));
+    const first = await service.list(readListQuery(new URLSearchParams({ q: tag, limit: '2' })));
     await seed(tag, T0 + 10);
     const second = await service.list(
-      parseListQuery(new URLSearchParams({ q: tag, limit: '2', cursor: first.nextCursor ?? '' })),
+      readListQuery(new URLSearchParams({ q: tag, limit: '2', cursor: first.nextCursor ?? '' })),
     );
     const seen = [...first.items, ...second.items].map((s) => s.id);
     expect(new Set(seen).size).toBe(4);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { encodeCursor } from '@/lib/contract/list-query';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
@@ -7,7 +8,6 @@ import { followSubmission } from '@/lib/tasks/follow-task';
 import { type DeliveryOutcome, receiveCallback } from '@/lib/tasks/receive-callback';
 import { createTaskStore } from '@/lib/tasks/task-store';
 import { type CreateOutcome, type CreateSubmissionInput, createSubmission } from './create-submission';
-import { encodeCursor } from './list-query';
 import type { CallbackDelivery, Submission, SubmissionPage } from './submission';
 import { createSubmissionStore, type ListFilter } from './submission-store';
 import { createSubmissionPresenter } from './submission-view';

@@ -10,6 +10,7 @@ export function toSubmission(row: SubmissionRow): Submission {
   return {
     id: row.id,
     status: row.status as SubmissionStatus,
+    displayStatus: row.status as SubmissionStatus,
     taskId: row.taskId,
     externalTaskId: row.externalTaskId,
     model: row.model,
@@ -40,6 +41,7 @@ export function createSubmissionPresenter(options: {
       row.status === 'pending' && Date.now() - row.createdAt.getTime() > options.reconcileAfterMs;
     return {
       ...submission,
+      displayStatus: overdue ? 'checking' : submission.displayStatus,
       request: maskCallbackToken(submission.request, options.callbackToken),
       statusMessage: overdue
         ? (submission.statusMessage ?? UNKNOWN_CHECKING_MESSAGE)

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { LIMITS } from '@/lib/validations/request-limits';
+import { LIMITS } from '@/lib/contract/request-limits';
 
 // The route handler itself, on a real embedded database and a real fake upstream: nothing mocked.
 const API_KEY = 'sk-property-test-key-0123456789';
@@ -60,7 +60,7 @@ const uniqueExternalId = fc
   .stringMatching(/^[A-Za-z0-9_.:-]{1,40}$/)
   .map((id) => `${id}-${(sequence++).toString(36)}`);
 
-/** Any request the app must accept, across every input mode of SPEC section 2. */
+/** Any request the app must accept, across every input mode of docs/api.md, "Limits". */
 const validRequest = fc
   .record({
     model: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,63}$/),

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Behaviour, type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import type { UpstreamErrorCode } from '@/lib/errors/error-codes';
+import type { UpstreamErrorCode } from '@/lib/contract/error-codes';
 
 // Every way the upstream can fail a create call, through the real route handlers on a real
-// database, answered as SPEC section 3 says. Shared by one test file per database.
+// database, answered as docs/api.md says. Shared by one test file per database.
 
 const API_KEY = 'sk-fault-matrix-5e0c2a91d7';
 /** Short enough that a hang ends quickly, long enough that a slow answer under it is not flaky. */

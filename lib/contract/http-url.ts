@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlainText, notPlainTextMessage } from './plain-text';
 import { LIMITS } from './request-limits';
 
 /**
@@ -24,9 +25,11 @@ export function httpUrl(label: string) {
           ? `${label} is required.`
           : value.length > LIMITS.urlMax
             ? `${label} is too long: at most ${LIMITS.urlMax.toLocaleString('en-US')} characters.`
-            : isHttpUrl(value)
-              ? null
-              : `${label} must be a full web address starting with http:// or https://.`;
+            : !isPlainText(value)
+              ? notPlainTextMessage(label)
+              : isHttpUrl(value)
+                ? null
+                : `${label} must be a full web address starting with http:// or https://.`;
       if (message) ctx.addIssue({ code: 'custom', message });
     });
 }

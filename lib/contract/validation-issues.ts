@@ -1,11 +1,9 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type SubmissionRequest, submissionRequestSchema } from './submission-request';
 
 /** One problem with a request: where (dotted path, as in `image_list.1.type`) and what to do. */
-export interface ValidationIssue {
-  path: string;
-  message: string;
-}
+export const validationIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 
 /** Flattens zod issues into the envelope's list; each unknown key becomes its own issue at its own path. */
 export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
@@ -20,13 +18,16 @@ export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
   });
 }
 
-export type RequestValidation =
-  | { ok: true; request: SubmissionRequest }
-  | { ok: false; issues: ValidationIssue[] };
+/** A parse that never throws: the value, or every issue found. */
+export type Validation<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
-export function validateSubmissionRequest(input: unknown): RequestValidation {
-  const result = submissionRequestSchema.safeParse(input);
+export function validate<S extends z.ZodType>(schema: S, input: unknown): Validation<z.output<S>> {
+  const result = schema.safeParse(input);
   return result.success
-    ? { ok: true, request: result.data }
+    ? { ok: true, value: result.data }
     : { ok: false, issues: toValidationIssues(result.error) };
+}
+
+export function validateSubmissionRequest(input: unknown): Validation<SubmissionRequest> {
+  return validate(submissionRequestSchema, input);
 }

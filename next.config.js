@@ -1,10 +1,10 @@
-import type { NextConfig } from 'next';
-import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './lib/security/security-headers';
+const { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } = require('./lib/security/security-headers');
 
-const headerList = (headers: Record<string, string>) =>
-  Object.entries(headers).map(([key, value]) => ({ key, value }));
+/** @param {Readonly<Record<string, string>>} headers */
+const headerList = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
-const config: NextConfig = {
+/** @type {import('next').NextConfig} */
+module.exports = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   reactStrictMode: true,
@@ -19,5 +19,3 @@ const config: NextConfig = {
     ];
   },
 };
-
-export default config;

@@ -1,4 +1,4 @@
-/** The enums and limits of the Kling Omni Video request (SPEC section 2). */
+/** The enums and limits of the Kling Omni Video request (docs/api.md, "Limits"). */
 export const MODES = ['std', 'pro'] as const;
 export const ASPECT_RATIOS = ['16:9', '9:16', '1:1'] as const;
 export const DURATIONS = ['3', '4', '5', '6', '7', '8', '9', '10'] as const;
@@ -8,7 +8,7 @@ export const FRAME_ROLES = ['first_frame', 'end_frame'] as const;
 export const KEEP_ORIGINAL_SOUND = ['yes', 'no'] as const;
 export const EXTERNAL_TASK_ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
 
-export const DEFAULTS = { mode: 'std', duration: '5', aspect_ratio: '16:9', cfg_scale: 0.5 } as const;
+export const DEFAULTS = { mode: 'std', duration: '5', aspect_ratio: '16:9' } as const;
 
 export const LIMITS = {
   modelMax: 64,
@@ -21,10 +21,7 @@ export const LIMITS = {
   bodyBytes: 64 * 1024,
 } as const;
 
-export type Mode = (typeof MODES)[number];
-export type AspectRatio = (typeof ASPECT_RATIOS)[number];
-export type Duration = (typeof DURATIONS)[number];
-export type FrameRole = (typeof FRAME_ROLES)[number];
+type Duration = (typeof DURATIONS)[number];
 
 /** Durations allowed for the chosen inputs: first/end frames or a reference video unlock "3".."10". */
 export function allowedDurations(input: { hasFrameImage: boolean; hasVideo: boolean }): readonly Duration[] {

@@ -1,8 +1,12 @@
-/** Every error code the API answers with, and its HTTP status (SPEC section 3). */
+// Plain constants, no zod: the browser's eager bundle imports this module (the schema is in errors.ts).
+
+/** Every error code the API answers with, and its HTTP status (docs/api.md, "Errors"). */
 export const ERROR_STATUS = {
   invalid_json: 400,
   forbidden_origin: 403,
   not_found: 404,
+  /** The request's Host is not one this app answers to (DNS rebinding is refused). */
+  misdirected_request: 421,
   /** A method the route does not serve (its `Allow` header lists the ones it does). */
   method_not_allowed: 405,
   duplicate_external_task_id: 409,
@@ -27,6 +31,8 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
 export const UPSTREAM_ERROR_CODES = [
   'upstream_rejected',
   'upstream_unauthorized',
@@ -36,7 +42,3 @@ export const UPSTREAM_ERROR_CODES = [
 ] as const satisfies readonly ErrorCode[];
 
 export type UpstreamErrorCode = (typeof UPSTREAM_ERROR_CODES)[number];
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(ERROR_STATUS, value);
-}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { checkCrossFieldRules } from './cross-field-rules';
 import { FIELD_LABELS } from './field-labels';
 import { httpUrl } from './http-url';
+import { isPlainText, notPlainTextMessage } from './plain-text';
 import {
   ASPECT_RATIOS,
   DURATIONS,
@@ -24,7 +25,8 @@ function oneOf(label: string, choices: readonly string[]): string {
 function text(label: string, max: number) {
   return z
     .string({ error: `${label} must be text.` })
-    .max(max, { error: `${label} is too long: at most ${max.toLocaleString('en-US')} characters.` });
+    .max(max, { error: `${label} is too long: at most ${max.toLocaleString('en-US')} characters.` })
+    .refine(isPlainText, { error: notPlainTextMessage(label) });
 }
 
 /** Rejects unknown keys with a message that names them, instead of dropping them silently. */
@@ -94,7 +96,8 @@ export const submissionRequestSchema = strictObject(
       .max(LIMITS.modelMax, {
         error: `${FIELD_LABELS.model} is too long: at most ${LIMITS.modelMax} characters.`,
       })
-      .refine((value) => value.trim().length > 0, { error: `${FIELD_LABELS.model} is required.` }),
+      .refine((value) => value.trim().length > 0, { error: `${FIELD_LABELS.model} is required.` })
+      .refine(isPlainText, { error: notPlainTextMessage(FIELD_LABELS.model) }),
     prompt: text(FIELD_LABELS.prompt, LIMITS.promptMax).optional(),
     negative_prompt: text(FIELD_LABELS.negative_prompt, LIMITS.promptMax).optional(),
     mode: z.enum(MODES, { error: oneOf(FIELD_LABELS.mode, MODES) }).optional(),

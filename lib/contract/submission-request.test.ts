@@ -381,7 +381,7 @@ describe('submission request: what is forwarded', () => {
   it('returns exactly the input: nothing dropped, nothing added, no defaults filled in', () => {
     for (const body of [maximal, base, { model: 'kling-v1', element_list: [{ element_id: 3 }] }]) {
       const result = validateSubmissionRequest(structuredClone(body));
-      expect(result.ok && result.request).toStrictEqual(body);
+      expect(result.ok && result.value).toStrictEqual(body);
     }
   });
 
