@@ -12,6 +12,7 @@ function failedSubmission(code: 'upstream_rate_limited' | 'upstream_error'): Sub
   return {
     id: 'f2a4c0de-0000-4000-8000-000000000001',
     status: 'failed',
+    displayStatus: 'failed',
     taskId: null,
     externalTaskId: 'ovs-1',
     model: 'kling-v1',

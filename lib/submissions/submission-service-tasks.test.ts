@@ -4,7 +4,6 @@ import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-u
 import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
 import { createHttpClient } from '@/lib/kling/http-client';
-import { createTaskStore } from '@/lib/tasks/task-store';
 import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { SubmissionFailedError } from './submission-failed-error';
 import {
@@ -187,7 +186,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       const id = randomUUID();
       const externalTaskId = unique('crash');
       const startedAt = new Date(Date.now() - 10 * 60_000);
-      await createSubmissionStore(database.db).insert({
+      await createSubmissionStore(database.db).storePending({
         id,
         status: 'pending',
         externalTaskId,
@@ -225,7 +224,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
         const id = randomUUID();
         const externalTaskId = unique('age');
         const at = new Date(Date.now() - ageMs);
-        await store.insert({
+        await store.storePending({
           id,
           status: 'pending',
           externalTaskId,
@@ -251,7 +250,9 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       const service = serviceWith();
       const created = await service.create({ request: requestWith(), idempotencyKey: null });
       fake.setTask(created.taskId as string, { status: 'processing' });
-      expect(await createTaskStore(database.db).claimOne(created.id, new Date(), 60_000)).not.toBeNull();
+      expect(
+        await createSubmissionStore(database.db).claimOne(created.id, new Date(), 60_000),
+      ).not.toBeNull();
 
       const refreshed = await service.refresh(created.id);
       expect(refreshed).toMatchObject({ status: 'submitted' });

@@ -1,19 +1,31 @@
-import type { ErrorCode } from '@/lib/errors/error-codes';
+import type {
+  DeliveryOutcome,
+  EventSource,
+  StoredError,
+  StoredVideo,
+  SubmissionStatus,
+} from '@/lib/db/stored-values';
 
-/** The app's own task statuses (SPEC section 6). */
-export const SUBMISSION_STATUSES = ['pending', 'submitted', 'processing', 'succeeded', 'failed'] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+export { SUBMISSION_STATUSES } from '@/lib/db/stored-values';
+export type { DeliveryOutcome, EventSource, SubmissionStatus };
 
-export interface SubmissionError {
-  code: ErrorCode;
-  message: string;
-  upstreamStatus: number | null;
-}
+/**
+ * What a person is shown: the stored status, or `checking` while the upstream's answer is unknown
+ * and the app is looking the task up (a create call with no recorded answer, or an uncertain failure).
+ */
+export type DisplayStatus = SubmissionStatus | 'checking';
+
+/** Succeeded or failed for good: nothing changes any more. `checking` is still open. */
+export const isTerminal = (status: DisplayStatus): boolean => status === 'succeeded' || status === 'failed';
+
+export type SubmissionError = StoredError;
 
 /** One submission as the API returns it and the pages show it. */
 export interface Submission {
   id: string;
   status: SubmissionStatus;
+  /** The status to show, computed in one place (submission-view.ts). */
+  displayStatus: DisplayStatus;
   taskId: string | null;
   externalTaskId: string;
   model: string;
@@ -23,7 +35,7 @@ export interface Submission {
   response: Record<string, unknown> | null;
   error: SubmissionError | null;
   statusMessage: string | null;
-  video: { url: string; duration: number | null } | null;
+  video: StoredVideo | null;
   refreshedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -34,12 +46,19 @@ export interface SubmissionPage {
   nextCursor: string | null;
 }
 
+/** One status change of a submission, for its timeline. */
+export interface SubmissionEvent {
+  at: string;
+  status: SubmissionStatus;
+  source: EventSource;
+  message: string | null;
+}
+
 /** One call the upstream made to the app's callback route, as a reviewer sees it. */
 export interface CallbackDelivery {
   id: string;
   receivedAt: string;
   taskStatus: string | null;
-  /** applied, duplicate (nothing new), stale (older than what is stored), unknown_task, unreadable. */
-  outcome: 'applied' | 'duplicate' | 'stale' | 'unknown_task' | 'unreadable';
+  outcome: DeliveryOutcome;
   body: unknown;
 }

@@ -6,8 +6,8 @@ import { type Database, type Db, openDatabase } from '@/lib/db/client';
 import { type NewSubmissionRow, type SubmissionRow, submissions } from '@/lib/db/schema';
 import { createHttpClient } from '@/lib/kling/http-client';
 import type { KlingUpstream } from '@/lib/kling/types';
+import { createSubmissionStore, type SubmissionStore } from '@/lib/submissions/submission-store';
 import { startTaskFollower, type TaskFollower } from './task-follower';
-import { createTaskStore, type TaskStore } from './task-store';
 
 const API_KEY = 'sk-test-task-follower';
 const VIDEO_URL = 'https://cdn.example.com/videos/followed.mp4';
@@ -78,12 +78,12 @@ describe.skipIf(TEST_DATABASE_URL === null)(
     const tag = `f${randomUUID().slice(0, 8)}`;
     let first: Database;
     let second: Database;
-    let storeA: TaskStore;
-    let storeB: TaskStore;
+    let storeA: SubmissionStore;
+    let storeB: SubmissionStore;
     const followers: TaskFollower[] = [];
 
     /** A task store whose claims happen in the era: real time since `start`, counted from ERA. */
-    function inEra(store: TaskStore, start: number): TaskStore {
+    function inEra(store: SubmissionStore, start: number): SubmissionStore {
       return {
         ...store,
         claimDue: (now, limit, leaseMs) =>
@@ -98,8 +98,8 @@ describe.skipIf(TEST_DATABASE_URL === null)(
         openDatabase({ databaseUrl, dataDir: null }),
         openDatabase({ databaseUrl, dataDir: null }),
       ]);
-      storeA = createTaskStore(first.db);
-      storeB = createTaskStore(second.db);
+      storeA = createSubmissionStore(first.db);
+      storeB = createSubmissionStore(second.db);
       // Rows of this era left by an interrupted earlier run would be due here too.
       await first.db
         .delete(submissions)
@@ -213,14 +213,14 @@ describe.skipIf(TEST_DATABASE_URL === null)(
 
 describe('the task follower (PGlite)', () => {
   let database: Database;
-  let store: TaskStore;
+  let store: SubmissionStore;
   let follower: TaskFollower | null = null;
   const tag = `p${randomUUID().slice(0, 8)}`;
   const POLL_MS = 10_000;
 
   beforeAll(async () => {
     database = await openDatabase({ databaseUrl: null, dataDir: null });
-    store = createTaskStore(database.db);
+    store = createSubmissionStore(database.db);
   });
   afterAll(() => database?.close());
   afterEach(async () => {

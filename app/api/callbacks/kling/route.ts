@@ -4,7 +4,7 @@ import { otherMethods } from '@/lib/api/other-methods';
 import { readJsonObject } from '@/lib/api/read-json-body';
 import { AppError } from '@/lib/errors/app-error';
 import { getCallbackToken, getSubmissionService } from '@/lib/server/app-services';
-import { tokensMatch } from '@/lib/tasks/callback-token';
+import { tokensMatch } from '@/lib/submissions/callback-token';
 
 export const dynamic = 'force-dynamic';
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST']);
