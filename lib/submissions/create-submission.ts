@@ -154,10 +154,13 @@ export async function createSubmission(
   }
   const failure = storableError(outcome.error.toDetails());
   // Only a definite refusal is final; after any other failure the task may exist and is looked up.
-  const row = await withRetries(() =>
-    outcome.error.refused
-      ? store.markCreateFailed(id, failure, at)
-      : store.markCreateUncertain(id, failure, at),
+  const row = await withRetries(
+    async () =>
+      (outcome.error.refused
+        ? await store.markCreateFailed(id, failure, at)
+        : await store.markCreateUncertain(id, failure, at)) ??
+      // A callback reported the task first: that news stands.
+      (await store.findById(id)),
   );
   if (!row) throw outcome.error;
   throw new SubmissionFailedError(deps.present(row), failure, outcome.error.retryAfterSeconds);
@@ -171,7 +174,9 @@ async function notSent(deps: CreateSubmissionDeps, id: string): Promise<never> {
       'The server was too busy to send this request in time, so nothing was sent and nothing was charged. Submit it again.',
     upstreamStatus: null,
   };
-  const row = await withRetries(() => deps.store.markCreateFailed(id, error, new Date()));
+  const row = await withRetries(
+    async () => (await deps.store.markCreateFailed(id, error, new Date())) ?? (await deps.store.findById(id)),
+  );
   if (!row) throw new AppError('internal_error', 'The submission disappeared while it was being sent.');
   throw new SubmissionFailedError(deps.present(row), error, null);
 }

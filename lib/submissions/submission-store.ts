@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { type SubmissionRow, submissionEvents, submissions } from '@/lib/db/schema';
 import type { SubmissionStatus } from './submission';
+import { createSubmissionSchedule } from './submission-schedule';
 import { createSubmissionTransitions } from './submission-transitions';
 
 export interface ListFilter {
@@ -19,8 +20,9 @@ function containsPattern(q: string): string {
 }
 
 /**
- * All SQL for submissions lives here: the reads below, and every write as a named transition
- * (submission-transitions.ts). The service above it never builds a query.
+ * All SQL for submissions lives here: the reads below, every status change as a named transition
+ * (submission-transitions.ts), leases and schedules (submission-schedule.ts). The service above it
+ * never builds a query.
  */
 export function createSubmissionStore(db: Db) {
   const first = async (where: SQL | undefined): Promise<SubmissionRow | null> => {
@@ -30,6 +32,7 @@ export function createSubmissionStore(db: Db) {
 
   return {
     ...createSubmissionTransitions(db),
+    ...createSubmissionSchedule(db),
 
     findById: (id: string) => first(eq(submissions.id, id)),
 

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db/client';
 import { type NewSubmissionRow, type SubmissionRow, submissionEvents, submissions } from '@/lib/db/schema';
 import type { StatusChange } from './status-rules';
 import type { EventSource, SubmissionError, SubmissionStatus } from './submission';
+import { type Schedule, scheduled } from './submission-schedule';
 import { storableError, storableJson, storableText } from './upstream-text';
 
 /** The status change a write makes, logged beside it. */
@@ -15,23 +16,16 @@ interface Event {
   at: Date;
 }
 
-/** When the follower asks next; a write that records an upstream answer also says when it came. */
-export interface Schedule {
-  nextPollAt: Date | null;
-  pollAttempts: number;
-  refreshedAt?: Date;
-}
-
 const NEVER_CREATED =
   'The video service has no record of this task: it was never created, so nothing was charged. You can submit it again.';
 
 /**
- * Every change of a `submissions` row, one named function per transition of its life:
+ * Every status change of a `submissions` row, one named function per transition of its life:
  *   storePending -> markCreated | markCreateFailed | markCreateUncertain
- *   (pending or uncertain) -> recordSnapshot | markNeverCreated
- *   and, without a status change, claimDue / claimOne (leases) and reschedule.
- * A write that changes the status logs it in `submission_events` in the same statement; the
- * embedded database's driver has no transactions, and a second round trip could be lost.
+ *   (pending, uncertain, or followed) -> recordSnapshot | markNeverCreated
+ * (Writes that change no status, leases and schedules, are in submission-schedule.ts.) A write that
+ * changes the status logs it in `submission_events` in the same statement: the embedded database's
+ * driver has no transactions, and a second round trip could be lost.
  */
 export function createSubmissionTransitions(db: Db) {
   /** One UPDATE and, with an event, its log line: `WITH changed AS (UPDATE ... RETURNING) INSERT ... SELECT`. */
@@ -58,12 +52,6 @@ export function createSubmissionTransitions(db: Db) {
       ),
     );
     const rows = await db.with(changed, logged).select().from(changed);
-    return rows[0] ?? null;
-  }
-
-  /** The row as it is now: for a write that found it moved on (a callback came first). */
-  async function current(id: string): Promise<SubmissionRow | null> {
-    const rows = await db.select().from(submissions).where(eq(submissions.id, id)).limit(1);
     return rows[0] ?? null;
   }
 
@@ -187,76 +175,24 @@ export function createSubmissionTransitions(db: Db) {
         { status: 'failed', source, message: NEVER_CREATED, at: now },
       );
     },
-
-    /** A query that changed nothing (or failed): when to ask again; the lease is released. */
-    async reschedule(id: string, schedule: Schedule): Promise<SubmissionRow | null> {
-      return update(eq(submissions.id, id), { ...scheduled(schedule), leaseUntil: null }, null);
-    },
-
-    /**
-     * Claims up to `limit` submissions whose next status query is due, for `leaseMs`. Look-ups (no task
-     * ID yet: a crash or an uncertain failure) come before routine polls, then the longest due first.
-     * Rows another instance holds (a live lease, or locked right now) are skipped, so no task is asked twice at once.
-     */
-    async claimDue(now: Date, limit: number, leaseMs: number): Promise<SubmissionRow[]> {
-      // One statement, no transaction: the CTE locks the rows it picks and, holding FOR UPDATE, is never
-      // folded into the UPDATE, so it runs once and the batch is exactly `limit` (an IN (subquery) may be
-      // re-run by the planner and take more). Locked rows are skipped: another instance is claiming them.
-      const due = db.$with('due').as(
-        db
-          .select({ id: submissions.id })
-          .from(submissions)
-          .where(
-            and(
-              isNotNull(submissions.nextPollAt),
-              lte(submissions.nextPollAt, now),
-              or(isNull(submissions.leaseUntil), lt(submissions.leaseUntil, now)),
-            ),
-          )
-          .orderBy(sql`${submissions.taskId} is null desc`, asc(submissions.nextPollAt))
-          .limit(limit)
-          .for('update', { skipLocked: true }),
-      );
-      return db
-        .with(due)
-        .update(submissions)
-        .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
-        .where(inArray(submissions.id, db.select({ id: due.id }).from(due)))
-        .returning();
-    },
-
-    /** Takes the lease of one submission (a refresh asked for by a user); null if another holds it. */
-    async claimOne(id: string, now: Date, leaseMs: number): Promise<SubmissionRow | null> {
-      return update(
-        and(eq(submissions.id, id), or(isNull(submissions.leaseUntil), lt(submissions.leaseUntil, now))),
-        { leaseUntil: new Date(now.getTime() + leaseMs) },
-        null,
-      );
-    },
   };
 
-  /** The create call failed: kept only if the row is still pending (a callback's news wins). */
-  async function fail(
+  /** The create call failed: written only if the row is still pending (a callback's news wins); else null. */
+  function fail(
     id: string,
     error: SubmissionError,
     at: Date,
     schedule: { nextPollAt?: null },
   ): Promise<SubmissionRow | null> {
-    const failed = await update(
+    return update(
       stillPending(id),
       { status: 'failed', error, statusMessage: error.message, updatedAt: at, ...schedule },
       { status: 'failed', source: 'create', message: error.message, at },
     );
-    return failed ?? current(id);
   }
 }
 
 /** The events' own sequence, named because an INSERT ... SELECT gives every column. */
 const nextEventId = () => sql<number>`nextval(pg_get_serial_sequence('submission_events', 'id'))`.as('id');
-
-function scheduled(schedule: Schedule) {
-  const { nextPollAt, pollAttempts, refreshedAt } = schedule;
-  return { nextPollAt, pollAttempts, ...(refreshedAt ? { refreshedAt } : {}) };
-}
 
 export type SubmissionTransitions = ReturnType<typeof createSubmissionTransitions>;
