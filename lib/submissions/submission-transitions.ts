@@ -125,6 +125,7 @@ export function createSubmissionTransitions(db: Db) {
       now: Date,
     ): Promise<SubmissionRow | null> {
       const statusMessage = change.statusMessage === null ? null : storableText(change.statusMessage);
+      // An uncertain failure (no task ID) that the upstream settles as failed is a change too.
       const statusChanged = change.status !== row.status || row.taskId === null;
       return update(
         asRead(row),
