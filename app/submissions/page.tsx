@@ -8,6 +8,7 @@ import { Notice } from '@/components/ui/notice';
 import { readListQuery } from '@/lib/api/valid-input';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
+import { isTerminal } from '@/lib/submissions/submission';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -60,7 +61,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         </Notice>
       ) : (
         <>
-          <LiveRefresh active={page.items.some((s) => s.status !== 'succeeded' && s.status !== 'failed')} />
+          <LiveRefresh active={page.items.some((s) => !isTerminal(s.displayStatus))} />
           <SubmissionTable items={page.items} />
           <nav aria-label="Pages" className="flex gap-3">
             {params.has('cursor') && (

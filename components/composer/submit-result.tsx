@@ -11,8 +11,13 @@ export type ResultState =
   | { kind: 'rejected'; error: ApiError; submission: Submission | null; retryAfterSeconds: number | null }
   | { kind: 'offline' };
 
+const MAY_HAVE_STARTED =
+  'Open the submission in history before retrying: the task may have started anyway, and the app is checking.';
+
 /** What to do next, for each way a submission can fail. */
-function nextStep(error: ApiError, retryAfterSeconds: number | null): string {
+function nextStep(error: ApiError, retryAfterSeconds: number | null, submission: Submission | null): string {
+  // The upstream may have the task: sending the request again could pay for it twice.
+  if (submission?.displayStatus === 'checking') return MAY_HAVE_STARTED;
   switch (error.code) {
     case 'validation_failed':
       return 'Fix the marked fields, then submit again. Nothing was sent.';
@@ -27,7 +32,7 @@ function nextStep(error: ApiError, retryAfterSeconds: number | null): string {
     case 'upstream_unauthorized':
       return 'Ask the administrator to check the server’s API key. Your request is kept in history.';
     case 'upstream_timeout':
-      return 'Open the submission in history before retrying: the task may have started anyway.';
+      return MAY_HAVE_STARTED;
     case 'server_busy':
       return 'Submit again in a few seconds. Nothing was sent, so nothing was charged.';
     case 'forbidden_origin':
@@ -85,7 +90,7 @@ export function SubmitResult({
     return (
       <Notice tone="error" role="alert" title="Submission failed">
         <p>{state.error.message}</p>
-        <p className="mt-1">{nextStep(state.error, state.retryAfterSeconds)}</p>
+        <p className="mt-1">{nextStep(state.error, state.retryAfterSeconds, state.submission)}</p>
         {state.submission && (
           <p className="mt-1">
             <Link className="font-medium underline" href={`/submissions/${state.submission.id}`}>

@@ -2,6 +2,7 @@
 // benchmarks (plain JavaScript): each run gets an empty database of its own and drops it after.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -36,7 +37,7 @@ async function dropDatabase(baseUrl, name) {
         return;
       } catch (error) {
         if (error?.code !== OBJECT_IN_USE || attempt >= 25) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sleep(200);
       }
     }
   });

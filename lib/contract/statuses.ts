@@ -18,3 +18,6 @@ export const DISPLAY_STATUSES = [
 
 /** What the upstream's call to the callback route did to the submission it names. */
 export const DELIVERY_OUTCOMES = ['applied', 'duplicate', 'stale', 'unknown_task', 'unreadable'] as const;
+
+/** What brought a status change: the create call, the follower (poll, lookup), a callback, or a user's refresh. */
+export const EVENT_SOURCES = ['create', 'poll', 'callback', 'refresh', 'lookup'] as const;

@@ -22,6 +22,7 @@ export const submissionErrorSchema = z.object({
 export type SubmissionError = z.infer<typeof submissionErrorSchema>;
 
 export const submissionVideoSchema = z.object({ url: z.string(), duration: z.number().nullable() });
+export type SubmissionVideo = z.infer<typeof submissionVideoSchema>;
 
 /** One submission as the API returns it and the pages show it. */
 export const submissionSchema = z.object({

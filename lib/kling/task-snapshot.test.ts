@@ -243,3 +243,24 @@ describe('readNativeTask: callback bodies (the unwrapped native object)', () => 
     expect(readNativeTask({ task_id: TASK_ID, task_status: 42 })).toBeNull();
   });
 });
+
+describe('readTaskSnapshot: what cannot be an ID or a time names nothing', () => {
+  it.each([
+    ['U+0000', `8422509036\u000029086785`],
+    ['a lone surrogate', `8422509036\uD80029086785`],
+    ['65 characters', '8'.repeat(65)],
+    ['a path step', '..'],
+  ])('a task ID holding %s is no task ID', (_, id) => {
+    const snapshot = readTaskSnapshot(envelope(nativeData({ task_id: id })));
+    expect(snapshot).toMatchObject({ status: 'submitted', taskId: null, externalTaskId: 'campaign-42' });
+  });
+
+  it('an external task ID holding U+0000 is none', () => {
+    const snapshot = readNativeTask(nativeData({ task_info: { external_task_id: 'campaign\u000042' } }));
+    expect(snapshot?.externalTaskId).toBeNull();
+  });
+
+  it('an absurd updated_at is no time (it would not fit the stored column)', () => {
+    expect(readNativeTask(nativeData({ updated_at: 1e30 }))?.upstreamUpdatedAt).toBeNull();
+  });
+});

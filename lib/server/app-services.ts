@@ -1,14 +1,16 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getEnv } from '@/lib/config/env';
+import { keepSetting } from '@/lib/db/app-settings';
 import { getDatabase } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { getUpstream } from '@/lib/kling/upstream';
-import { logError, registerSecret } from '@/lib/logging/log';
+import { logError } from '@/lib/logging/log';
+import { registerSecret } from '@/lib/security/secrets';
+import { generateCallbackToken } from '@/lib/submissions/callback-token';
 import { createSubmissionService, type SubmissionService } from '@/lib/submissions/submission-service';
-import { generateCallbackToken } from '@/lib/tasks/callback-token';
+import { createSubmissionStore } from '@/lib/submissions/submission-store';
 import { startTaskFollower, type TaskFollower } from '@/lib/tasks/task-follower';
-import { createTaskStore } from '@/lib/tasks/task-store';
 
 // One of each per process, however many times Next evaluates this module.
 const holder = globalThis as typeof globalThis & {
@@ -60,11 +62,7 @@ export function getCallbackToken(): Promise<string> {
   holder.__omniCallbackToken ??= (async () => {
     const fromEnv = getEnv().callbackToken;
     const token =
-      fromEnv ??
-      (await createTaskStore((await openDatabase()).db).keepSetting(
-        'callback_token',
-        generateCallbackToken(),
-      ));
+      fromEnv ?? (await keepSetting((await openDatabase()).db, 'callback_token', generateCallbackToken()));
     registerSecret(token);
     return token;
   })().catch((error) => {
@@ -94,7 +92,7 @@ export async function startTaskFollowing(): Promise<void> {
   const env = getEnv();
   const database = await openDatabase();
   holder.__omniFollower ??= startTaskFollower({
-    store: createTaskStore(database.db),
+    store: createSubmissionStore(database.db),
     upstream: getUpstream(),
     pollIntervalMs: env.pollIntervalMs,
     upstreamTimeoutMs: env.upstreamTimeoutMs,

@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { readListQuery } from '@/lib/api/valid-input';
-import type { NewSubmissionRow } from '@/lib/db/schema';
+import { type NewSubmissionRow, submissions } from '@/lib/db/schema';
 import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
 import { createSimulator } from '@/lib/kling/simulator';
 import type { Submission, SubmissionStatus } from './submission';
 import { createSubmissionService, type SubmissionService } from './submission-service';
-import { createSubmissionStore, type SubmissionStore } from './submission-store';
 
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');
 
 describeEachDatabase('submission history', (database) => {
   let service: SubmissionService;
-  let store: SubmissionStore;
   let sequence = 0;
   /** A search term only this test's rows carry. */
   const scope = () => `${database.token}s${++sequence}x`;
@@ -28,7 +26,6 @@ describeEachDatabase('submission history', (database) => {
       callbackToken: null,
       publicUrl: null,
     });
-    store = createSubmissionStore(database.db);
   });
 
   /** Stores a row as the service would, at a chosen time, so ordering is exact. */
@@ -40,7 +37,7 @@ describeEachDatabase('submission history', (database) => {
     const id = randomUUID();
     const prompt = extra.prompt ?? `${tag} a red kite over the dunes`;
     const externalTaskId = extra.externalTaskId ?? `${database.token}-${randomUUID()}`;
-    await store.insert({
+    await database.db.insert(submissions).values({
       id,
       status: extra.status ?? 'submitted',
       taskId: extra.taskId ?? null,

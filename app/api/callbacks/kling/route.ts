@@ -5,7 +5,7 @@ import type { CallbackAnswer } from '@/lib/contract/callbacks';
 import { API_ROUTES } from '@/lib/contract/routes';
 import { AppError } from '@/lib/errors/app-error';
 import { getCallbackToken, getSubmissionService } from '@/lib/server/app-services';
-import { tokensMatch } from '@/lib/tasks/callback-token';
+import { tokensMatch } from '@/lib/submissions/callback-token';
 
 export * from '@/lib/api/unserved-methods';
 export const dynamic = 'force-dynamic';

@@ -3,31 +3,29 @@ import type { SubmissionRow } from '@/lib/db/schema';
 import type { TaskSnapshot } from '@/lib/kling/task-snapshot';
 import type { KlingUpstream } from '@/lib/kling/types';
 import { logWarn } from '@/lib/logging/log';
-import type { SubmissionStatus } from '@/lib/submissions/submission';
-import {
-  isTerminal,
-  nextPollDelay,
-  planStatusUpdate,
-  type TaskState,
-  type UpdateOutcome,
-} from './status-rules';
-import type { TaskStore } from './task-store';
+import { planStatusUpdate, type TaskState, type UpdateOutcome } from './status-rules';
+import { type EventSource, isTerminal } from './submission';
+import type { SubmissionStore } from './submission-store';
+import { nextPollDelay } from './timings';
+import { storableSnapshot } from './upstream-text';
 
 export interface FollowDeps {
-  store: TaskStore;
+  store: SubmissionStore;
   upstream: KlingUpstream;
   pollIntervalMs: number;
 }
 
+/** Who asks the upstream: the background follower, or a user's refresh. */
+export type Asker = 'follower' | 'user';
+
 export function taskStateOf(row: SubmissionRow): TaskState {
-  const status = row.status as SubmissionStatus;
   return {
-    status,
+    status: row.status,
     taskId: row.taskId,
     statusMessage: row.statusMessage,
-    video: (row.video as TaskState['video']) ?? null,
+    video: row.video,
     upstreamUpdatedAt: row.upstreamUpdatedAt,
-    open: row.nextPollAt !== null || !isTerminal(status),
+    open: row.nextPollAt !== null || !isTerminal(row.status),
   };
 }
 
@@ -40,25 +38,22 @@ const at = (now: Date, delayMs: number) => new Date(now.getTime() + delayMs);
 export async function applySnapshot(
   deps: FollowDeps,
   row: SubmissionRow,
-  snapshot: TaskSnapshot,
-  source: 'poll' | 'callback',
+  reply: TaskSnapshot,
+  source: EventSource,
 ): Promise<{ outcome: UpdateOutcome; row: SubmissionRow }> {
+  const snapshot = storableSnapshot(reply);
   let current = row;
   for (let attempt = 0; attempt < 3; attempt++) {
     const now = new Date();
     const plan = planStatusUpdate(taskStateOf(current), snapshot);
     if (plan.outcome !== 'applied') return { outcome: plan.outcome, row: current };
-    const done = isTerminal(plan.change.status);
-    const updated = await deps.store.applyChange(
-      current,
-      plan.change,
-      {
-        nextPollAt: done ? null : at(now, deps.pollIntervalMs),
-        pollAttempts: 0,
-        refreshedAt: source === 'poll' ? now : undefined,
-      },
-      now,
-    );
+    const schedule = {
+      nextPollAt: isTerminal(plan.change.status) ? null : at(now, deps.pollIntervalMs),
+      pollAttempts: 0,
+      // A callback is the upstream speaking, not the app asking.
+      refreshedAt: source === 'callback' ? undefined : now,
+    };
+    const updated = await deps.store.recordSnapshot(current, plan.change, schedule, source, now);
     if (updated) return { outcome: 'applied', row: updated };
     const reread = await deps.store.findById(current.id);
     if (!reread) break;
@@ -69,10 +64,15 @@ export async function applySnapshot(
 
 /**
  * Asks the upstream where one task stands and records the answer. A submission without a task ID
- * (left pending by a crash, or timed out) is looked up by its external task ID: a 404 means it was
- * never created, and only then is it marked failed. It is never sent a second time.
+ * (left pending by a crash, or an uncertain create failure) is looked up by its external task ID: a
+ * 404 means it was never created, and only then is it marked failed for good. It is never sent a second time.
  */
-export async function followSubmission(deps: FollowDeps, row: SubmissionRow): Promise<SubmissionRow> {
+export async function followSubmission(
+  deps: FollowDeps,
+  row: SubmissionRow,
+  asker: Asker = 'follower',
+): Promise<SubmissionRow> {
+  const source: EventSource = asker === 'user' ? 'refresh' : row.taskId === null ? 'lookup' : 'poll';
   const now = new Date();
   const attempts = row.pollAttempts + 1;
   const later = {
@@ -95,10 +95,10 @@ export async function followSubmission(deps: FollowDeps, row: SubmissionRow): Pr
 
   if (snapshot === null) {
     if (row.taskId !== null || !open) return (await deps.store.reschedule(row.id, retry)) ?? row;
-    return (await deps.store.markNeverCreated(row, now)) ?? row;
+    return (await deps.store.markNeverCreated(row, source, now)) ?? row;
   }
 
-  const { outcome, row: after } = await applySnapshot(deps, row, snapshot, 'poll');
+  const { outcome, row: after } = await applySnapshot(deps, row, snapshot, source);
   if (outcome === 'applied') return after;
   // A finished task asked about once more (a user's refresh) stays finished: no new schedule.
   const schedule = taskStateOf(after).open

@@ -1,9 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { readNativeTask, readTaskSnapshot } from '@/lib/kling/task-snapshot';
-import { applySnapshot, type FollowDeps } from './follow-task';
-
-export type DeliveryOutcome = 'applied' | 'duplicate' | 'stale' | 'unknown_task' | 'unreadable';
+import type { CallbackDeliveryStore } from './callback-delivery-store';
+import { applySnapshot, type FollowDeps } from './follow-submission';
+import type { DeliveryOutcome } from './submission';
 
 /**
  * One callback from the upstream: the native task object, unwrapped. It is logged on the
@@ -11,13 +11,13 @@ export type DeliveryOutcome = 'applied' | 'duplicate' | 'stale' | 'unknown_task'
  * older than what is stored.
  */
 export async function receiveCallback(
-  deps: FollowDeps,
+  deps: FollowDeps & { deliveries: CallbackDeliveryStore },
   body: Record<string, unknown>,
 ): Promise<{ outcome: DeliveryOutcome; submissionId: string | null }> {
   const snapshot = readNativeTask(body) ?? readTaskSnapshot(body);
   const receivedAt = new Date();
   const log = (outcome: DeliveryOutcome, submissionId: string | null) =>
-    deps.store.insertDelivery({
+    deps.deliveries.insert({
       id: randomUUID(),
       submissionId,
       receivedAt,

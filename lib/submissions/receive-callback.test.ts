@@ -213,7 +213,7 @@ describeEachDatabase('receiving callbacks', (database) => {
     const id = randomUUID();
     const externalTaskId = unique('pending');
     const now = new Date();
-    await createSubmissionStore(database.db).insert({
+    await createSubmissionStore(database.db).storePending({
       id,
       status: 'pending',
       externalTaskId,

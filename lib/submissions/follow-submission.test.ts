@@ -8,9 +8,8 @@ import { createHttpClient } from '@/lib/kling/http-client';
 import type { TaskSnapshot } from '@/lib/kling/task-snapshot';
 import { SubmissionFailedError } from '@/lib/submissions/submission-failed-error';
 import { createSubmissionService, type SubmissionService } from '@/lib/submissions/submission-service';
-import { createSubmissionStore } from '@/lib/submissions/submission-store';
-import { applySnapshot, type FollowDeps, followSubmission } from './follow-task';
-import { createTaskStore, type TaskStore } from './task-store';
+import { applySnapshot, type FollowDeps, followSubmission } from './follow-submission';
+import { createSubmissionStore, type SubmissionStore } from './submission-store';
 
 const API_KEY = 'sk-test-follow-task';
 /** Short enough that the backoff has room to grow below its one-minute cap. */
@@ -42,7 +41,7 @@ const processingSnapshot = (taskId: string | null): TaskSnapshot => ({
 });
 
 describeEachDatabase('following a task', (database) => {
-  let store: TaskStore;
+  let store: SubmissionStore;
   let deps: FollowDeps;
   let service: SubmissionService;
   let sequence = 0;
@@ -60,7 +59,7 @@ describeEachDatabase('following a task', (database) => {
   }
 
   beforeAll(() => {
-    store = createTaskStore(database.db);
+    store = createSubmissionStore(database.db);
     deps = {
       store,
       upstream: createHttpClient({ baseUrl: fake.url, apiKey: API_KEY, timeoutMs: 2_000 }),
@@ -119,7 +118,7 @@ describeEachDatabase('following a task', (database) => {
     const id = randomUUID();
     const externalTaskId = unique('crash');
     const startedAt = new Date(Date.now() - 5 * 60_000);
-    await createSubmissionStore(database.db).insert({
+    await store.storePending({
       id,
       status: 'pending',
       externalTaskId,

@@ -1,12 +1,12 @@
 import type { TaskSnapshot } from '@/lib/kling/task-snapshot';
-import type { SubmissionStatus } from '@/lib/submissions/submission';
+import { isTerminal, type SubmissionStatus } from './submission';
 
 /** What a stored submission knows about its task, as far as status updates are concerned. */
 export interface TaskState {
   status: SubmissionStatus;
   taskId: string | null;
   statusMessage: string | null;
-  video: { url: string; duration: number | null } | null;
+  video: TaskSnapshot['video'];
   upstreamUpdatedAt: number | null;
   /** Still followed: pending, in progress, or failed locally without a word from the upstream. */
   open: boolean;
@@ -29,9 +29,6 @@ const RANK: Record<SubmissionStatus, number> = {
   succeeded: 3,
   failed: 3,
 };
-
-export const isTerminal = (status: SubmissionStatus): boolean =>
-  status === 'succeeded' || status === 'failed';
 
 /** A failure reason in the words a creator understands; the upstream's own words follow. */
 export function plainFailureReason(message: string | null): string | null {
@@ -85,9 +82,4 @@ export function planStatusUpdate(
       taskId: current.taskId ?? snapshot.taskId,
     },
   };
-}
-
-/** Delay before the next status query: the first interval, growing by half each time, at most a minute. */
-export function nextPollDelay(intervalMs: number, attempts: number): number {
-  return Math.round(Math.min(intervalMs * 1.5 ** Math.min(attempts, 30), Math.max(60_000, intervalMs)));
 }
