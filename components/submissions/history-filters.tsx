@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClassName } from '@/components/ui/form-field';
 import { SUBMISSION_STATUSES } from '@/lib/submissions/submission';
+import { LIST_LIMIT } from '@/lib/validations/request-limits';
 import { statusLabel } from './status-badge';
 
 /** Status filter and search. A plain GET form, so it works without JavaScript; with it, the status applies at once. */
@@ -61,7 +62,7 @@ export function HistoryFilters({ status, q }: { status: string; q: string }) {
             name="q"
             type="search"
             defaultValue={q}
-            maxLength={200}
+            maxLength={LIST_LIMIT.searchMax}
             placeholder="Prompt, task ID or external task ID"
             className={inputClassName}
           />

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors/app-error';
+import { LIST_LIMIT } from '@/lib/validations/request-limits';
 import { toValidationIssues } from '@/lib/validations/validation-issues';
 import { SUBMISSION_STATUSES } from './submission';
 import type { ListFilter } from './submission-store';
-
-export const LIST_LIMIT = { min: 1, max: 100, fallback: 20 } as const;
 
 /** The keyset position of the last row on a page, opaque to clients. */
 export function encodeCursor(row: { createdAt: Date; id: string }): string {
@@ -46,7 +45,7 @@ const listQuerySchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   q: z
     .string()
-    .max(200, { error: 'Search is too long: at most 200 characters.' })
+    .max(LIST_LIMIT.searchMax, { error: `Search is too long: at most ${LIST_LIMIT.searchMax} characters.` })
     .optional()
     .transform((value) => value?.trim() || undefined),
   cursor: z

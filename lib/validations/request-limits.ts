@@ -8,7 +8,8 @@ export const FRAME_ROLES = ['first_frame', 'end_frame'] as const;
 export const KEEP_ORIGINAL_SOUND = ['yes', 'no'] as const;
 export const EXTERNAL_TASK_ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
 
-export const DEFAULTS = { mode: 'std', duration: '5', aspect_ratio: '16:9', cfg_scale: 0.5 } as const;
+/** What the composer sends for the choices it always sends; CFG scale is left to the upstream's default. */
+export const DEFAULTS = { mode: 'std', duration: '5', aspect_ratio: '16:9' } as const;
 
 export const LIMITS = {
   modelMax: 64,
@@ -21,10 +22,10 @@ export const LIMITS = {
   bodyBytes: 64 * 1024,
 } as const;
 
-export type Mode = (typeof MODES)[number];
-export type AspectRatio = (typeof ASPECT_RATIOS)[number];
-export type Duration = (typeof DURATIONS)[number];
-export type FrameRole = (typeof FRAME_ROLES)[number];
+/** The history list's query: page size (`limit`) from `min` to `max`, `fallback` when absent; search length. */
+export const LIST_LIMIT = { min: 1, max: 100, fallback: 20, searchMax: 200 } as const;
+
+type Duration = (typeof DURATIONS)[number];
 
 /** Durations allowed for the chosen inputs: first/end frames or a reference video unlock "3".."10". */
 export function allowedDurations(input: { hasFrameImage: boolean; hasVideo: boolean }): readonly Duration[] {
