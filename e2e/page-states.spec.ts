@@ -35,7 +35,8 @@ test.describe('pages while the database is slow or unreachable', () => {
       await expect(page.getByRole('heading', { name: 'History', level: 1 })).toBeVisible();
       await expect(loading).toHaveCount(0);
     } finally {
-      await app.stop();
+      // Before the gate closes under it; a normal stop would wait out the page's open connection.
+      await app.stop('SIGKILL');
       await gate.close();
       await database.drop();
     }
@@ -67,7 +68,7 @@ test.describe('pages while the database is slow or unreachable', () => {
       await expect(page.getByText(stored.externalTaskId, { exact: true })).toBeVisible();
       await expect(failure).toHaveCount(0);
     } finally {
-      await app.stop();
+      await app.stop('SIGKILL');
       await gate.close();
       await database.drop();
     }
