@@ -19,7 +19,6 @@ function toParams(searchParams: SearchParams): URLSearchParams {
   for (const [key, value] of Object.entries(searchParams)) {
     if (typeof value === 'string') params.set(key, value);
   }
-  if (!params.has('limit')) params.set('limit', '25');
   return params;
 }
 

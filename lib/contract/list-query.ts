@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { isPlainText, notPlainTextMessage } from './plain-text';
+import { LIST_LIMIT } from './request-limits';
 import { SUBMISSION_STATUSES } from './statuses';
 import { submissionIdSchema, submissionSchema } from './submission';
 import { type Validation, validate } from './validation-issues';
 
-export const LIST_LIMIT = { min: 1, max: 100, fallback: 20 } as const;
-export const SEARCH_MAX_LENGTH = 200;
+export { LIST_LIMIT };
+export const SEARCH_MAX_LENGTH = LIST_LIMIT.searchMax;
 
 /** The keyset position of the last row on a page, opaque to clients. */
 export interface ListPosition {

@@ -8,6 +8,7 @@ export const FRAME_ROLES = ['first_frame', 'end_frame'] as const;
 export const KEEP_ORIGINAL_SOUND = ['yes', 'no'] as const;
 export const EXTERNAL_TASK_ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
 
+/** What the composer sends for the choices it always sends; CFG scale is left to the upstream's default. */
 export const DEFAULTS = { mode: 'std', duration: '5', aspect_ratio: '16:9' } as const;
 
 export const LIMITS = {
@@ -20,6 +21,9 @@ export const LIMITS = {
   maxImagesAndElementsWithVideo: 4,
   bodyBytes: 64 * 1024,
 } as const;
+
+/** The history list's query: page size (`limit`) from `min` to `max`, `fallback` when absent; search length. */
+export const LIST_LIMIT = { min: 1, max: 100, fallback: 20, searchMax: 200 } as const;
 
 type Duration = (typeof DURATIONS)[number];
 

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import { ERROR_STATUS } from '@/lib/contract/error-codes';
 import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { CREATE_TASK_PATH, createHttpClient } from './http-client';
@@ -16,15 +17,12 @@ const request: SubmissionRequest = {
   external_task_id: 'http-client-test',
 };
 
-let fake: FakeUpstream;
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 let client: KlingUpstream;
 
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
+beforeAll(() => {
   client = createHttpClient({ baseUrl: fake.url, apiKey: API_KEY, timeoutMs: 2_000 });
 });
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 /** The UpstreamError a create call ends in; fails the test if it succeeded or threw something else. */
 async function failure(upstream: KlingUpstream = client): Promise<UpstreamError> {

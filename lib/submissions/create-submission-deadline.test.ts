@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { expect, it } from 'vitest';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import { describeEachDatabase } from '@/lib/db/test-databases';
 import { createHttpClient } from '@/lib/kling/http-client';
 import type { KlingUpstream } from '@/lib/kling/types';
@@ -19,12 +19,7 @@ import { lookUpDelay } from './timings';
 
 const API_KEY = 'sk-test-create-deadline';
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 
 describeEachDatabase('createSubmission when the database is slow to store the row', (database) => {
   const UPSTREAM_TIMEOUT_MS = 5_000;

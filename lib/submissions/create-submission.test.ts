@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { beforeAll, expect, it, vi } from 'vitest';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
@@ -10,12 +10,7 @@ import { createSubmissionService, type SubmissionService } from './submission-se
 
 const API_KEY = 'sk-test-create-submission';
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 
 /** The error a call ends in; fails the test when it succeeded. */
 async function rejection(promise: Promise<unknown>): Promise<AppError> {

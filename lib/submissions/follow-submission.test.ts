@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import { callbackDeliveries, type SubmissionRow } from '@/lib/db/schema';
 import { describeEachDatabase } from '@/lib/db/test-databases';
 import { createHttpClient } from '@/lib/kling/http-client';
@@ -17,14 +17,9 @@ const POLL_MS = 10_000;
 const VIDEO_URL = 'https://cdn.example.com/videos/finished.mp4';
 const MODERATION = 'Failure to pass the risk control system';
 
-let fake: FakeUpstream;
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 /** Failed status queries are logged as warnings; kept here rather than printed. */
 const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 /** A task ID the fake has never handed out, for a task "created" while the app was down. */
 let taskSequence = 0;

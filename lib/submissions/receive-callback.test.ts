@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import type { FakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import { callbackDeliveries, submissions } from '@/lib/db/schema';
 import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
@@ -12,12 +13,7 @@ import { createSubmissionStore } from '@/lib/submissions/submission-store';
 const API_KEY = 'sk-test-receive-callback';
 const VIDEO_URL = 'https://cdn.example.com/videos/called-back.mp4';
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 afterEach(() => {
   vi.useRealTimers();
 });

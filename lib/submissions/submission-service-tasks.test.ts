@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
@@ -20,12 +20,7 @@ const TOKEN = 'cb-Secret+Token/42=xyzzy';
 const PUBLIC_URL = 'https://studio.example.com';
 const VIDEO_URL = 'https://cdn.example.com/videos/refreshed.mp4';
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 afterEach(() => {
   vi.useRealTimers();
 });

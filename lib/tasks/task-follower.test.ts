@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { like, lt } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import { type Database, type Db, openDatabase } from '@/lib/db/client';
 import { type NewSubmissionRow, type SubmissionRow, submissions } from '@/lib/db/schema';
 import { createHttpClient } from '@/lib/kling/http-client';
@@ -13,14 +13,11 @@ const API_KEY = 'sk-test-task-follower';
 const VIDEO_URL = 'https://cdn.example.com/videos/followed.mp4';
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
 
-let fake: FakeUpstream;
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 let upstream: KlingUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
+beforeAll(() => {
   upstream = createHttpClient({ baseUrl: fake.url, apiKey: API_KEY, timeoutMs: 2_000 });
 });
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 let taskSequence = 0;
 /** An 18-digit task ID unique to this run. */

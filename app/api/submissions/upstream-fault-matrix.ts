@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Behaviour, type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Behaviour } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import type { UpstreamErrorCode } from '@/lib/contract/error-codes';
 
 // Every way the upstream can fail a create call, through the real route handlers on a real
@@ -67,14 +68,13 @@ export interface RouteDatabase {
 /** The matrix, on the database `open` gives; the route is imported only after the environment is set. */
 export function describeUpstreamFaults(title: string, open: () => Promise<RouteDatabase>): void {
   describe(title, () => {
-    let fake: FakeUpstream;
+    const fake = setupFakeUpstream({ apiKey: API_KEY });
     let database: RouteDatabase | undefined;
     let post: (body: unknown) => Promise<Response>;
     let get: (id: string) => Promise<Response>;
     let closeDatabase = async () => {};
 
     beforeAll(async () => {
-      fake = await startFakeUpstream({ apiKey: API_KEY });
       database = await open();
       Object.assign(process.env, {
         KLING_API_BASE_URL: fake.url,
@@ -104,11 +104,9 @@ export function describeUpstreamFaults(title: string, open: () => Promise<RouteD
         });
     }, 60_000);
     afterAll(async () => {
-      await fake?.close();
       await closeDatabase();
       await database?.cleanUp();
     });
-    beforeEach(() => fake.reset());
 
     const request = (what: string) => ({
       model: 'kling-v1',
