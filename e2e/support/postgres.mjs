@@ -3,7 +3,6 @@
 // types below against the code (checkJs).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, it } from 'vitest';
 import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
-import { describeEachDatabase } from '@/lib/db/test-databases';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { createHttpClient } from '@/lib/kling/http-client';
 import type { KlingUpstream } from '@/lib/kling/types';
 import { type CreateSubmissionDeps, createSubmission } from './create-submission';

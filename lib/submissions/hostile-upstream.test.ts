@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
 import type { Db } from '@/lib/db/client';
 import { callbackDeliveries, submissions } from '@/lib/db/schema';
-import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
 import { createHttpClient } from '@/lib/kling/http-client';
 import { followSubmission } from './follow-submission';

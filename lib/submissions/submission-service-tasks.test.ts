@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
 import type { SubmissionRequest } from '@/lib/contract/submission-request';
-import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
 import { createHttpClient } from '@/lib/kling/http-client';
 import { SubmissionFailedError } from './submission-failed-error';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { readListQuery } from '@/lib/api/valid-input';
 import { type NewSubmissionRow, submissions } from '@/lib/db/schema';
-import { describeEachDatabase } from '@/lib/db/test-databases';
 import { AppError } from '@/lib/errors/app-error';
 import { createSimulator } from '@/lib/kling/simulator';
 import type { Submission, SubmissionStatus } from './submission';

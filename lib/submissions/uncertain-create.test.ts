@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { type Behaviour, type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { describeEachDatabase } from '@/lib/db/test-databases';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { createHttpClient } from '@/lib/kling/http-client';
 import { followSubmission } from './follow-submission';
 import { SubmissionFailedError } from './submission-failed-error';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { like, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { type Database, type Db, openDatabase } from './client';
-import { submissions } from './schema';
+import { type Database, type Db, openDatabase } from '@/lib/db/client';
+import { submissions } from '@/lib/db/schema';
 
 /** One open test database, for use inside tests and hooks. */
 export interface TestDatabase {

@@ -84,8 +84,8 @@ export function describeUpstreamFaults(title: string, open: () => Promise<RouteD
         RATE_LIMIT_PER_MINUTE: '0',
         ...database.env,
       });
-      const collection = await import('./route');
-      const one: { GET: Handler } = await import('./[id]/route');
+      const collection = await import('@/app/api/submissions/route');
+      const one: { GET: Handler } = await import('@/app/api/submissions/[id]/route');
       const { getDatabase } = await import('@/lib/db/client');
       // Opened here, where a first start of the embedded database may take its seconds.
       const opened = await getDatabase();
