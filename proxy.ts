@@ -1,8 +1,20 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { assertAllowedHost } from '@/lib/api/allowed-host';
+import { handleApiError } from '@/lib/api/handle-api-error';
+import { getEnv } from '@/lib/config/env';
 import { contentSecurityPolicy, newNonce } from '@/lib/security/security-headers';
 
-/** Every page gets a CSP with a nonce of its own (the other security headers come from next.config.ts). */
+/**
+ * Every page: refused (421) when sent to a host name the app does not answer to (API routes check
+ * it in their wrapper), else given a CSP with a nonce of its own (the other security headers come
+ * from next.config.js).
+ */
 export function proxy(request: NextRequest): NextResponse {
+  try {
+    assertAllowedHost(request, getEnv());
+  } catch (error) {
+    return handleApiError(error);
+  }
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce);
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.

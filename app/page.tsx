@@ -1,8 +1,8 @@
 import { ComposerForm } from '@/components/composer/composer-form';
 import { QueryProvider } from '@/components/layout/query-provider';
+import { type ComposerValues, requestToFormValues } from '@/lib/contract/composer-form';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
-import { type ComposerValues, requestToFormValues } from '@/lib/validations/composer-form';
 
 /** `/?from={id}` opens the composer filled with that submission's request ("Reuse in composer"). */
 async function reusedRequest(from: string | undefined): Promise<ComposerValues | null> {

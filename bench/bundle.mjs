@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { nextBuild } from './support/build.mjs';
-import { port, ROOT, startNext } from './support/processes.mjs';
+import { ROOT, startNext } from './support/processes.mjs';
 
 /**
  * Outside the project: inside it, Next takes the project's folder as the root and builds its files too.
@@ -117,8 +117,8 @@ export async function ensureBareApp(log) {
   await buildBareApp(log);
 }
 
-async function firstLoadJs(appDir, appPort) {
-  const app = await startNext({ cwd: appDir, port: appPort });
+async function firstLoadJs(appDir) {
+  const app = await startNext({ cwd: appDir });
   try {
     const html = await (await fetch(`${app.url}/`)).text();
     const files = scriptSources(html).map((src) => {
@@ -142,9 +142,9 @@ export default {
   title: 'Composer first-load JavaScript',
   async run({ log }) {
     await buildBareApp(log);
-    const bare = await firstLoadJs(BARE_DIR, port(0));
+    const bare = await firstLoadJs(BARE_DIR);
     log(`bare page: ${kib(bare.gzip).toFixed(1)} KiB gzip in ${bare.files.length} scripts`);
-    const composer = await firstLoadJs(ROOT, port(1));
+    const composer = await firstLoadJs(ROOT);
     log(`composer: ${kib(composer.gzip).toFixed(1)} KiB gzip in ${composer.files.length} scripts`);
     const largest = [...composer.files]
       .sort((a, b) => b.gzip - a.gzip)

@@ -1,10 +1,10 @@
 // From spawning `next start` to the first 200 on `/`, polled every 20 ms, on the embedded database:
 // with a new data folder (the database is created) and with one that already holds a database.
-import { newDataDir, port, startNext } from './support/processes.mjs';
+import { newDataDir, startNext } from './support/processes.mjs';
 import { median } from './support/stats.mjs';
 
 async function timeStart(dataDir) {
-  const app = await startNext({ port: port(9), dataDir, pollEveryMs: 20 });
+  const app = await startNext({ dataDir, pollEveryMs: 20 });
   await app.stop();
   return app.readyAfterMs;
 }

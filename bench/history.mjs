@@ -9,7 +9,7 @@ import {
 } from './support/databases.mjs';
 import { SEARCH_WORD, seedSql } from './support/history-seed.mjs';
 import { keepAliveAgent, send } from './support/http-load.mjs';
-import { newDataDir, port, startNext } from './support/processes.mjs';
+import { newDataDir, startNext } from './support/processes.mjs';
 import { summarize } from './support/stats.mjs';
 
 const SIZES = [1_000, 100_000];
@@ -64,7 +64,7 @@ async function plans(db) {
 
 /** Migrate by one start, then seed, restart and time at each size. `open(fn)` gives SQL access while stopped. */
 async function measureOn(kind, { env, dataDir, open }, requests, log) {
-  const first = await startNext({ port: port(7), env, dataDir, readyPath: '/api/submissions?limit=1' });
+  const first = await startNext({ env, dataDir, readyPath: '/api/submissions?limit=1' });
   await first.stop();
   const results = {};
   let seeded = 0;
@@ -77,7 +77,7 @@ async function measureOn(kind, { env, dataDir, open }, requests, log) {
     });
     log(`${kind}: seeded ${size.toLocaleString('en-US')} rows in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     seeded = size;
-    const app = await startNext({ port: port(7), env, dataDir, readyPath: '/api/submissions?limit=1' });
+    const app = await startNext({ env, dataDir, readyPath: '/api/submissions?limit=1' });
     try {
       results[size] = await timeQueries(app, requests);
     } finally {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/chromium-flags.mjs';
 import { BARE_DIR, ensureBareApp } from './bundle.mjs';
 import { keepAliveAgent, send } from './support/http-load.mjs';
-import { port, ROOT, startNext } from './support/processes.mjs';
+import { ROOT, startNext } from './support/processes.mjs';
 import { typicalRequest } from './support/request-bodies.mjs';
 
 const CHROME_PATH = CHROMIUM_PATH;
@@ -114,7 +114,7 @@ export default {
     const notes = [];
 
     await ensureBareApp(log);
-    await withApp({ cwd: BARE_DIR, port: port(0) }, async (bare) => {
+    await withApp({ cwd: BARE_DIR }, async (bare) => {
       for (const preset of PRESETS) {
         const lhr = await medianRun(`${bare.url}/`, 'bare', preset, 1, log);
         rows.push({
@@ -127,7 +127,7 @@ export default {
       }
     });
 
-    await withApp({ port: port(8) }, async (app) => {
+    await withApp({}, async (app) => {
       // History with a page of rows to show, made through the API like a creator's submissions.
       const agent = keepAliveAgent(1);
       for (let i = 0; i < 30; i++) {

@@ -5,13 +5,7 @@
 // to the fake, and a route that only reads the body and answers: what the framework alone adds here.
 import { BARE_DIR, BARE_ECHO_PATH, BARE_FORWARD_PATH, ensureBareApp } from './bundle.mjs';
 import { keepAliveAgent, send } from './support/http-load.mjs';
-import {
-  BENCH_API_KEY,
-  port,
-  startFakeUpstreamProcess,
-  startNext,
-  upstreamEnv,
-} from './support/processes.mjs';
+import { BENCH_API_KEY, startFakeUpstreamProcess, startNext, upstreamEnv } from './support/processes.mjs';
 import { typicalRequest } from './support/request-bodies.mjs';
 import { summarize } from './support/stats.mjs';
 
@@ -32,7 +26,7 @@ export default {
     const rounds = quick ? 150 : 1_000;
     const warmUp = quick ? 30 : 100;
     await ensureBareApp(log);
-    const fake = await startFakeUpstreamProcess({ port: port(2) });
+    const fake = await startFakeUpstreamProcess();
     let app;
     let bare;
     const appAgent = keepAliveAgent(1);
@@ -40,8 +34,8 @@ export default {
     const bareAgent = keepAliveAgent(1);
     const echoAgent = keepAliveAgent(1);
     try {
-      app = await startNext({ port: port(3), env: upstreamEnv(fake) });
-      bare = await startNext({ cwd: BARE_DIR, port: port(10), env: upstreamEnv(fake) });
+      app = await startNext({ env: upstreamEnv(fake) });
+      bare = await startNext({ cwd: BARE_DIR, env: upstreamEnv(fake) });
       const series = [
         {
           name: 'the app',

@@ -16,7 +16,7 @@ async function loadSchema() {
   await build({
     stdin: {
       contents:
-        "export { submissionRequestSchema } from './lib/validations/submission-request.ts';\n" +
+        "export { submissionRequestSchema } from './lib/contract/submission-request.ts';\n" +
         "export { config } from 'zod';\n",
       resolveDir: ROOT,
       loader: 'js',
@@ -87,7 +87,7 @@ export default {
     return {
       rows,
       method:
-        '`lib/validations/submission-request.ts` is bundled with esbuild into `.bench-work/` and imported in ' +
+        '`lib/contract/submission-request.ts` is bundled with esbuild into `.bench-work/` and imported in ' +
         `Node; \`submissionRequestSchema.safeParse(body)\` is timed one call at a time with hrtime ` +
         `(${counts.warmUp.toLocaleString('en-US')} warm-up calls, then ${counts.runs.toLocaleString('en-US')} timed). ` +
         'Bodies: every field, 2,500-character prompt, 600-character negative prompt. Timed twice: as Node runs it ' +

@@ -12,7 +12,7 @@ import {
   withPostgres,
 } from './support/databases.mjs';
 import { runLoad } from './support/http-load.mjs';
-import { port, startFakeUpstreamProcess, startNext, upstreamEnv } from './support/processes.mjs';
+import { startFakeUpstreamProcess, startNext, upstreamEnv } from './support/processes.mjs';
 import { typicalRequest } from './support/request-bodies.mjs';
 import { summarize } from './support/stats.mjs';
 
@@ -110,7 +110,7 @@ function skippedRows(key, label, reason) {
 }
 
 async function embedded(fake, durationMs, log) {
-  const app = await startNext({ port: port(4), env: upstreamEnv(fake) });
+  const app = await startNext({ env: upstreamEnv(fake) });
   let run;
   try {
     run = await load([app.url], durationMs);
@@ -130,8 +130,8 @@ async function postgres(fake, durationMs, log, baseUrl) {
   try {
     const env = { ...upstreamEnv(fake), DATABASE_URL: database.url };
     // One after the other: the first migrates, the second finds the schema ready.
-    apps.push(await startNext({ port: port(5), env }));
-    apps.push(await startNext({ port: port(6), env }));
+    apps.push(await startNext({ env }));
+    apps.push(await startNext({ env }));
     let run;
     try {
       run = await load(
@@ -157,8 +157,8 @@ async function bare(fake, durationMs, log) {
   const apps = [];
   try {
     // Both started before the first run, so the one-instance run does not differ by a start in between.
-    apps.push(await startNext({ cwd: BARE_DIR, port: port(11), env: upstreamEnv(fake) }));
-    apps.push(await startNext({ cwd: BARE_DIR, port: port(12), env: upstreamEnv(fake) }));
+    apps.push(await startNext({ cwd: BARE_DIR, env: upstreamEnv(fake) }));
+    apps.push(await startNext({ cwd: BARE_DIR, env: upstreamEnv(fake) }));
     const runs = [];
     for (const count of [1, 2]) {
       const run = await load(
@@ -198,7 +198,7 @@ export default {
   async run({ quick, log }) {
     const durationMs = quick ? 3_000 : 10_000;
     const times = quick ? 1 : 3;
-    const fake = await startFakeUpstreamProcess({ port: port(2) });
+    const fake = await startFakeUpstreamProcess();
     const rows = [];
     const notes = [];
     try {

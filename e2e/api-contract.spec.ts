@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIResponse } from '@playwright/test';
+import type { ErrorEnvelope } from '../lib/contract/error-envelope';
 import type { Behaviour } from './fake-upstream/fake-upstream.mjs';
 import { expect, TEST_API_KEY, test } from './support/fixtures';
 
@@ -19,10 +20,7 @@ async function expectError(response: APIResponse, status: number, code: string) 
   const body = await bodyOf(response);
   expect(body).toMatchObject({ error: { code, message: expect.any(String) } });
   expect(Object.keys(body).filter((key) => key !== 'error' && key !== 'submission')).toEqual([]);
-  return body as {
-    error: { code: string; message: string; issues?: { path: string; message: string }[] };
-    submission?: Record<string, unknown> & { id: string; error: Record<string, unknown> };
-  };
+  return body as ErrorEnvelope;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
+import type { Submission } from '../lib/contract/submission';
 import type { AppProcess } from './support/app-process';
 import { composer, openComposer } from './support/composer';
 import { callbackUrlOf, expect, TEST_CALLBACK_TOKEN, test } from './support/fixtures';
-import { detailUrl, getSubmission, type SubmissionJson, statusBadge, submitViaApi } from './support/tasks';
+import { detailUrl, getSubmission, statusBadge, submitViaApi } from './support/tasks';
 
 // Every app here is `quietApp`: its background follower never asks the upstream during a test, so
 // whatever changes was changed by the callback the test posted, playing the upstream.
@@ -27,7 +28,7 @@ async function expectOutcome(response: APIResponse, outcome: string): Promise<vo
 }
 
 /** What a callback may change; `refreshedAt` (last time the app asked the upstream) is not among them. */
-const statusFields = ({ status, taskId, statusMessage, video, error, updatedAt }: SubmissionJson) => ({
+const statusFields = ({ status, taskId, statusMessage, video, error, updatedAt }: Submission) => ({
   status,
   taskId,
   statusMessage,
@@ -218,13 +219,13 @@ test('with APP_PUBLIC_URL and no Callback URL the upstream gets the app’s own 
   const list = await request.get(`${quietApp.url}/api/submissions?q=${encodeURIComponent(prompt)}`);
   const listText = await list.text();
   expect(listText).not.toContain(TEST_CALLBACK_TOKEN);
-  const [listed] = (JSON.parse(listText) as { items: SubmissionJson[] }).items;
+  const [listed] = (JSON.parse(listText) as { items: Submission[] }).items;
   expect(listed?.request.callback_url).toBe(masked);
   const id = listed?.id ?? '';
   const one = await request.get(`${quietApp.url}/api/submissions/${id}`);
   const oneText = await one.text();
   expect(oneText).not.toContain(TEST_CALLBACK_TOKEN);
-  expect((JSON.parse(oneText) as SubmissionJson).request).toEqual({ ...sent, callback_url: masked });
+  expect((JSON.parse(oneText) as Submission).request).toEqual({ ...sent, callback_url: masked });
 
   // So does the detail page, and the HTML (with its embedded data) of both pages.
   await c.success.getByRole('link', { name: 'View submission' }).click();

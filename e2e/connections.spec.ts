@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, test } from './support/fixtures';
 
 /** Sends one GET on the socket and resolves with the whole answer's head once its body has arrived. */
@@ -41,7 +42,7 @@ test('an idle keep-alive connection stays open past 5 s, and the next request on
     expect(first).toMatch(/\r\nkeep-alive: timeout=65\r\n/i);
 
     // Longer than Node's default of 5 s, after which a client reusing the connection could get a reset.
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await sleep(6_000);
     expect(closedAt).toBe(0);
     const second = await get(socket, `${hostname}:${port}`, '/api/submissions?limit=1');
     expect(second).toMatch(/^HTTP\/1\.1 200/);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Submission } from '../lib/contract/submission';
 import { startFakeUpstream } from './fake-upstream/fake-upstream.mjs';
 import { newDataDir } from './support/app-process';
 import { expect, TEST_API_KEY, test } from './support/fixtures';
-import { detailUrl, getSubmission, queriesOf, type SubmissionJson, statusBadge } from './support/tasks';
+import { detailUrl, getSubmission, queriesOf, statusBadge } from './support/tasks';
 
 /** Short, so a submission left pending is looked up soon: KLING_API_TIMEOUT_MS + 10 s after it was stored. */
 const TIMEOUT_MS = 2_000;
@@ -60,7 +61,7 @@ test('a submission left pending by a crash is shown "Unknown, checking", looked 
     const restartedAt = Date.now();
 
     const list = await request.get(`${second.url}/api/submissions?limit=10`);
-    const items = (await list.json()).items as SubmissionJson[];
+    const items = (await list.json()).items as Submission[];
     const byExternalId = (id: string) => {
       const found = items.find((item) => item.externalTaskId === id);
       if (!found) throw new Error(`no submission with external task ID ${id}`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Submission } from '../lib/contract/submission';
 import { idempotencyKeyOf, type LoadAnswer, runLoad } from '../load/load-generator.mjs';
 import { startFakeUpstream } from './fake-upstream/fake-upstream.mjs';
 import { newDataDir } from './support/app-process';
@@ -11,11 +12,11 @@ import {
   sentExternalIds,
   upstreamTaskIds,
 } from './support/load-checks';
-import { queriesOf, type SubmissionJson } from './support/tasks';
+import { queriesOf } from './support/tasks';
 
 /** The server is killed once this many submissions were answered 201. */
 const KILL_AFTER = 300;
-/** A submission left pending is looked up this long plus 10 s after it was stored (SPEC section 6). */
+/** A submission left pending is looked up this long plus 10 s after it was stored (docs/api.md, "Statuses"). */
 const UPSTREAM_TIMEOUT_MS = 10_000;
 
 test('kill -9 in the middle of 1,000 submissions: nothing answered is lost, nothing is sent twice, pending rows are looked up', async ({
@@ -79,7 +80,7 @@ test('kill -9 in the middle of 1,000 submissions: nothing answered is lost, noth
     const restartedAt = Date.now();
 
     // Every submission answered 201 is in history with its task ID.
-    const lost: { answer: LoadAnswer; found: SubmissionJson | number }[] = [];
+    const lost: { answer: LoadAnswer; found: Submission | number }[] = [];
     for (const answer of answered) {
       const found = await fetchSubmission(second, answer.body.id);
       if (typeof found === 'number' || found.taskId !== answer.body.taskId || found.taskId === null)
@@ -100,7 +101,7 @@ test('kill -9 in the middle of 1,000 submissions: nothing answered is lost, noth
 
     // Rows left pending are looked up by their external task ID, and each ends as the upstream knows it.
     const sentSet = new Set(sentBeforeRestart);
-    const outcome = new Map<string, SubmissionJson>();
+    const outcome = new Map<string, Submission>();
     await expect
       .poll(
         async () => {

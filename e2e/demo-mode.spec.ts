@@ -41,7 +41,7 @@ test('without KLING_* settings every page says "Demo mode" and the simulator ans
     [
       '#simulate-server-error',
       /The video service failed \(HTTP 500: internal server error\)/,
-      /Try again in a minute/,
+      /the task may have started anyway/,
     ],
     ['#simulate-rejected', /rejected the request: prompt contains unsupported content/, /Change the request/],
     ['#simulate-rate-limit', /rate limit: parallel task over resource pack limit/, /Wait 20 seconds/],

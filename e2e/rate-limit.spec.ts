@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { openComposer } from './support/composer';
 import { expect, test, upstreamEnv } from './support/fixtures';
 
-/** A client on another machine, as the app sees it through X-Forwarded-For. */
+/** A client on another machine, as a reverse proxy on this one forwards it. */
 const REMOTE = { 'x-forwarded-for': '203.0.113.42' };
+/** The tests' own requests stand for that proxy: its X-Forwarded-For is believed. */
+const BEHIND_PROXY = { TRUSTED_PROXIES: '127.0.0.1' };
 // These tests start their own apps on the worker's fake upstream: start each from no recorded calls.
 test.beforeEach(({ upstream }) => upstream.reset());
 
@@ -13,7 +15,9 @@ test('one client past its submissions a minute gets 429 with Retry-After, and no
   launchApp,
   upstream,
 }) => {
-  const app = await launchApp({ env: { ...upstreamEnv(upstream), RATE_LIMIT_PER_MINUTE: '3' } });
+  const app = await launchApp({
+    env: { ...upstreamEnv(upstream), ...BEHIND_PROXY, RATE_LIMIT_PER_MINUTE: '3' },
+  });
   const post = (headers: Record<string, string>) =>
     fetch(`${app.url}/api/submissions`, {
       method: 'POST',
@@ -39,7 +43,7 @@ test('one client past its submissions a minute gets 429 with Retry-After, and no
 
   // Another client is not held back by the first one.
   expect((await post({ 'x-forwarded-for': '198.51.100.8' })).status).toBe(201);
-  // The operator's own scripts on this machine are not limited (RATE_LIMIT_LOOPBACK unset).
+  // The operator's own scripts on this machine (no forwarded hop) are not limited (RATE_LIMIT_LOOPBACK unset).
   for (let i = 0; i < 4; i++) expect((await post({})).status).toBe(201);
   expect(upstream.createCalls()).toHaveLength(8);
 });
@@ -49,7 +53,9 @@ test('a creator who submits too often is told how long to wait, at the form', as
   upstream,
   page,
 }) => {
-  const app = await launchApp({ env: { ...upstreamEnv(upstream), RATE_LIMIT_PER_MINUTE: '1' } });
+  const app = await launchApp({
+    env: { ...upstreamEnv(upstream), ...BEHIND_PROXY, RATE_LIMIT_PER_MINUTE: '1' },
+  });
   await page.setExtraHTTPHeaders(REMOTE);
   const c = await openComposer(page, app.url);
   await c.prompt.fill(`A paper boat on a puddle ${randomUUID()}`);

@@ -13,6 +13,12 @@ test('pages carry a strict Content-Security-Policy with a fresh nonce that their
   expect(policy).toContain("object-src 'none'");
   expect(policy).not.toContain('unsafe-inline');
   expect(policy).not.toContain('unsafe-eval');
+  // Pictures and videos: this app, any https: host, and plain http: only on this machine (demo, tests).
+  for (const directive of ['img-src', 'media-src']) {
+    const sources = new RegExp(`${directive} ([^;]*)`).exec(policy)?.[1]?.split(' ') ?? [];
+    expect(sources, directive).toEqual(expect.arrayContaining(["'self'", 'https:', 'http://127.0.0.1:*']));
+    expect(sources, directive).not.toContain('http:');
+  }
   const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
   expect(nonce).toBeTruthy();
   // Next puts the nonce on the scripts it renders; the page works (the prompt counter follows typing).

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from '@playwright/test';
 import type { AppProcess } from './support/app-process';
 import { openComposer, shownTaskId } from './support/composer';
@@ -166,6 +167,15 @@ test('"Check status now" asks the upstream at once and shows the answer', async 
 
   const url = sampleVideo(quietApp);
   upstream.setTask(taskId, { status: 'succeeded', videoUrl: url, duration: 5 });
+  await expect(button).toBeEnabled();
+  // Within 5 s of the last answer a click shows the stored status and asks nothing.
+  const answered = page.waitForResponse((response) => response.url().endsWith('/refresh'));
+  await button.click();
+  expect((await answered).status()).toBe(200);
+  await expect(badge).toHaveText('Processing');
+  expect(queriesOf(upstream, taskId)).toHaveLength(1);
+  // Once 5 s have passed, it asks again.
+  await sleep(Math.max(0, (first?.receivedAt ?? 0) + 5_000 - Date.now()));
   await expect(button).toBeEnabled();
   await button.click();
   await expect(badge).toHaveText('Succeeded');

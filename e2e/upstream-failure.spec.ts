@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import type { Behaviour } from './fake-upstream/fake-upstream.mjs';
 import { openComposer } from './support/composer';
 import { expect, test } from './support/fixtures';
+import { queriesOf, statusBadge } from './support/tasks';
 
 interface Case {
   name: string;
@@ -13,16 +14,21 @@ interface Case {
   next: RegExp;
   code: string;
   upstreamStatus: number | null;
+  /** Uncertain: the upstream may have the task, so the submission is looked up ("Unknown, checking"). */
+  checking: boolean;
 }
+
+const MAY_HAVE_STARTED = /Open the submission in history before retrying: the task may have started anyway/;
 
 const CASES: Case[] = [
   {
     name: 'a server error (500)',
     reply: { kind: 'status', status: 500, body: { code: 5000, message: 'internal server error' } },
-    said: /The video service failed \(HTTP 500: internal server error\)/,
-    next: /Try again in a minute\. The attempt is kept in history\./,
+    said: /The video service failed \(HTTP 500: internal server error\)\. The task may still have started/,
+    next: MAY_HAVE_STARTED,
     code: 'upstream_error',
     upstreamStatus: 500,
+    checking: true,
   },
   {
     name: 'a rejection with a message (400)',
@@ -35,6 +41,7 @@ const CASES: Case[] = [
     next: /Change the request as the message says, then submit again\./,
     code: 'upstream_rejected',
     upstreamStatus: 400,
+    checking: false,
   },
   {
     name: 'a rate limit with Retry-After (429)',
@@ -48,14 +55,16 @@ const CASES: Case[] = [
     next: /Wait 17 seconds, then submit again\./,
     code: 'upstream_rate_limited',
     upstreamStatus: 429,
+    checking: false,
   },
   {
     name: 'no answer before the timeout',
     reply: { kind: 'hang' },
     said: /The video service did not answer within 3 s\. The task may still have started/,
-    next: /Open the submission in history before retrying/,
+    next: MAY_HAVE_STARTED,
     code: 'upstream_timeout',
     upstreamStatus: null,
+    checking: true,
   },
 ];
 
@@ -86,7 +95,11 @@ for (const failure of CASES) {
 
     await c.failure.getByRole('link', { name: 'View this attempt in history' }).click();
     await expect(page.getByRole('heading', { name: 'Submission' })).toBeVisible();
-    const error = page.getByRole('alert').filter({ hasText: `Failed: ${failure.code}` });
+    // An uncertain failure is shown as being checked (until its look-up, the timeout plus 10 s after
+    // the create call), with what the upstream answered; a refusal as failed.
+    const error = failure.checking
+      ? page.getByRole('status').filter({ hasText: `Unknown, checking: ${failure.code}` })
+      : page.getByRole('alert').filter({ hasText: `Failed: ${failure.code}` });
     await expect(error).toContainText(failure.said);
     if (failure.upstreamStatus === null) {
       await expect(error).not.toContainText('Video service answered HTTP');
@@ -101,13 +114,48 @@ for (const failure of CASES) {
     await page.getByRole('button', { name: 'Apply' }).click();
     const row = page.getByRole('row').filter({ hasText: prompt });
     await expect(row).toHaveCount(1);
-    await expect(row).toContainText('Failed');
+    // The look-up may have found by now that the task was never created.
+    await expect(row).toContainText(failure.checking ? /Unknown, checking|Failed/ : 'Failed');
 
     await page.getByLabel('Status').selectOption('failed');
     await expect(page).toHaveURL(/status=failed/);
     await expect(row).toHaveCount(1);
   });
 }
+
+test('an uncertain failure (a 502 HTML page) is looked up, and the page shows the task the upstream did create', async ({
+  page,
+  upstream,
+}) => {
+  // Looked up the upstream timeout (3 s) plus 10 s after the create call.
+  test.slow();
+  upstream.nextReply({
+    kind: 'raw',
+    status: 502,
+    contentType: 'text/html',
+    text: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+  });
+  const externalTaskId = `e2e-uncertain-${randomUUID()}`;
+  const c = await openComposer(page);
+  await c.prompt.fill(`A paper boat on a canal ${randomUUID()}`);
+  await c.externalTaskId.fill(externalTaskId);
+  await c.submit.click();
+  await expect(c.failure).toContainText('The video service failed (HTTP 502)');
+  await expect(c.failure).toContainText(MAY_HAVE_STARTED);
+  await expect(c.failure).not.toContainText(/try again/i);
+
+  // The upstream did create the task.
+  const taskId = `8${Date.now()}${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`;
+  upstream.setTask(taskId, { status: 'processing', externalTaskId });
+
+  await c.failure.getByRole('link', { name: 'View this attempt in history' }).click();
+  const badge = statusBadge(page);
+  await expect(badge).toHaveText(/^(Unknown, checking|Processing)$/);
+  await expect(badge).toHaveText('Processing', { timeout: 30_000 });
+  await expect(page.getByRole('definition').filter({ hasText: taskId })).toBeVisible();
+  expect(queriesOf(upstream, externalTaskId).length).toBeGreaterThan(0);
+  expect(upstream.createCalls()).toHaveLength(1);
+});
 
 test('a failed attempt can be sent again once the upstream recovers', async ({ page, upstream }) => {
   upstream.nextReply({ kind: 'status', status: 503 });

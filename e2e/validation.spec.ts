@@ -57,22 +57,26 @@ test.describe('live validation in the composer', () => {
   }) => {
     const c = await openComposer(page);
     await c.prompt.fill('A kite over the dunes');
-    const option = (seconds: string) => c.duration.getByRole('option', { name: `${seconds} seconds` });
+    const hint = /5 or 10 seconds\. Add a first frame or a reference video for 3 to 10\./;
 
-    // Text-to-video: only 5 or 10 seconds.
-    await expect(c.duration.getByRole('option')).toHaveText(['5 seconds', '10 seconds']);
-    await expect(option('3')).toHaveCount(0);
+    // Every duration is offered, whatever the inputs; the hint says which ones they allow.
+    await expect(c.duration.getByRole('option')).toHaveCount(8);
+    await expect(c.duration).toHaveAccessibleDescription(hint);
+
+    // Text-to-video: 3 s is flagged as soon as it is chosen, with what to do.
+    await c.duration.selectOption('3');
+    await expectInvalid(c.duration, /Duration 3 s needs a first or end frame image or a reference video/);
 
     // A plain reference image (basic image-to-video) does not unlock it.
     await c.addImage.click();
     await c.imageUrl.fill('https://images.example.com/kite.png');
-    await expect(option('3')).toHaveCount(0);
+    await expectInvalid(c.duration, /Duration 3 s needs a first or end frame image or a reference video/);
 
     await c.frameRole.selectOption({ label: 'First frame' });
-    await expect(option('3')).toHaveCount(1);
-    await expect(c.duration.getByRole('option')).toHaveCount(8);
-    await c.duration.selectOption('3');
     await expectValid(c.duration);
+    await expect(c.duration).toHaveAccessibleDescription(
+      /3 to 10 seconds with frames or a reference video\./,
+    );
 
     await c.remove.click();
     await expect(c.imageUrl).toHaveCount(0);
@@ -82,7 +86,7 @@ test.describe('live validation in the composer', () => {
 
     await c.duration.selectOption('5');
     await expectValid(c.duration);
-    await expect(option('3')).toHaveCount(0);
+    await expect(c.duration).toHaveAccessibleDescription(hint);
   });
 
   test('an end frame without a first frame is flagged on its Frame role', async ({ page }) => {

@@ -1,14 +1,60 @@
 // A bounded load generator for `POST /api/submissions`, for this machine's own servers only.
-// Plain ESM with JSDoc so Playwright specs, Vitest and bare `node` load it without a build; types in
-// load-generator.d.mts.
+// Plain ESM so bare `node` runs it (scripts/load.mjs); its JSDoc types are what TypeScript callers see,
+// and `tsc` checks this file against them (checkJs), so the two cannot drift apart.
 import { randomUUID } from 'node:crypto';
 
 export const MAX_COUNT = 20_000;
 export const MAX_CONCURRENCY = 256;
 /** However the caller sets it, a run never lasts longer than this. */
 export const MAX_WALL_MS = 30 * 60_000;
+/** `maxWallMs` when none is given: 10 minutes. */
 export const DEFAULT_WALL_MS = 10 * 60_000;
-export const SUBMISSIONS_PATH = '/api/submissions';
+export const SUBMISSIONS_PATH = /** @type {const} */ ('/api/submissions');
+
+/**
+ * @typedef {object} LoadOptions
+ * @property {string[]} targets App base URLs (127.0.0.1, localhost or [::1] only); request i goes to targets[i % targets.length].
+ * @property {number} count Submissions to send, 1..20,000.
+ * @property {number} concurrency Requests in flight at once, 1..256.
+ * @property {number} timeoutMs Per request, from sending to the whole answer read.
+ * @property {number} [maxWallMs] The whole run: no request starts after it, and those in flight are cut. Default 10 min, at most 30.
+ * @property {(i: number) => object} [body] The JSON body of request i; default a valid body with a distinct prompt and no external_task_id.
+ * @property {(answer: LoadAnswer) => void} [onAnswer] Called as each answer (or transport error) arrives, in arrival order.
+ * @property {AbortSignal} [signal] Once aborted, no further request starts; those in flight still finish.
+ * @property {string} [runId] Part of every Idempotency-Key (`load-<runId>-<i>`) and default prompt; default random.
+ */
+
+/**
+ * @typedef {object} LoadAnswer
+ * @property {number} i The request's index, 0..count-1.
+ * @property {string} target The origin the request went to.
+ * @property {number | null} status HTTP status, or null when no answer came (refused, reset, timeout).
+ * @property {number} latencyMs
+ * @property {any} body Parsed JSON, the raw text when it is not JSON, or null; callers read the app's JSON in whatever shape they expect.
+ * @property {string} [error] Why no answer came: an error code such as ECONNREFUSED, or 'timeout'.
+ */
+
+/**
+ * @typedef {object} LoadSummary
+ * @property {string[]} targets
+ * @property {number} requested
+ * @property {number} concurrency
+ * @property {number} sent Requests started (fewer than requested when stopped early).
+ * @property {number} answered Requests that got an HTTP answer.
+ * @property {number} transportErrors
+ * @property {number} serverErrors Answers with status 500..599.
+ * @property {Record<string, number>} statusCounts HTTP status -> answers.
+ * @property {{ min: number, mean: number, p50: number, p95: number, p99: number, max: number }} latencyMs Over every request sent, answered or not.
+ * @property {number} requestsPerSecond Requests sent per second of wall time.
+ * @property {number} wallMs
+ * @property {'signal' | 'time limit' | null} stoppedBy Why the run ended before sending every request; null when it did not.
+ */
+
+/**
+ * @typedef {object} LoadResult
+ * @property {LoadAnswer[]} answers Every request sent, ordered by index.
+ * @property {LoadSummary} summary
+ */
 
 /** Load goes to this machine's loopback interface and nowhere else. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -54,9 +100,9 @@ export function percentile(sorted, p) {
 const round = (ms) => Math.round(ms * 10) / 10;
 
 /**
- * @param {import('./load-generator.d.mts').LoadAnswer[]} answers
- * @param {{ count: number, concurrency: number, targets: string[], wallMs: number, stoppedBy: import('./load-generator.d.mts').LoadSummary['stoppedBy'] }} run
- * @returns {import('./load-generator.d.mts').LoadSummary}
+ * @param {LoadAnswer[]} answers
+ * @param {{ count: number, concurrency: number, targets: string[], wallMs: number, stoppedBy: LoadSummary['stoppedBy'] }} run
+ * @returns {LoadSummary}
  */
 export function summarize(answers, run) {
   /** @type {Record<string, number>} */
@@ -96,6 +142,7 @@ export function summarize(answers, run) {
 /**
  * The Idempotency-Key of request i of a run, so a client can retry it after a lost answer.
  * @param {string} runId @param {number} i
+ * @returns {string}
  */
 export const idempotencyKeyOf = (runId, i) => `load-${runId}-${i}`;
 
@@ -115,13 +162,17 @@ function describeError(error) {
 
 /**
  * Sends `count` submissions, at most `concurrency` at once, spread round-robin over `targets`.
- * @param {import('./load-generator.d.mts').LoadOptions} options
- * @returns {Promise<import('./load-generator.d.mts').LoadResult>}
+ * @param {LoadOptions} options
+ * @returns {Promise<LoadResult>}
  */
 export async function runLoad(options) {
   const { targets: rawTargets, body = undefined, onAnswer = undefined, signal = undefined } = options;
-  if (!Array.isArray(rawTargets) || rawTargets.length === 0) throw new Error('give at least one target');
+  if (!Array.isArray(rawTargets)) throw new Error('give at least one target');
   const targets = rawTargets.map(loopbackOrigin);
+  const [firstTarget] = targets;
+  if (firstTarget === undefined) throw new Error('give at least one target');
+  /** @param {number} i */
+  const targetOf = (i) => targets[i % targets.length] ?? firstTarget;
   const count = boundedInt('count', options.count, MAX_COUNT);
   const concurrency = boundedInt('concurrency', options.concurrency, MAX_CONCURRENCY);
   const timeoutMs = boundedInt('timeoutMs', options.timeoutMs, MAX_WALL_MS);
@@ -131,16 +182,16 @@ export async function runLoad(options) {
 
   // The time limit cuts requests in flight too, so the run always ends.
   const deadline = AbortSignal.timeout(maxWallMs);
-  /** @type {import('./load-generator.d.mts').LoadAnswer[]} */
+  /** @type {LoadAnswer[]} */
   const answers = [];
-  /** @type {import('./load-generator.d.mts').LoadSummary['stoppedBy']} */
+  /** @type {LoadSummary['stoppedBy']} */
   let stoppedBy = null;
   let next = 0;
   const started = performance.now();
 
-  /** @param {number} i @returns {Promise<import('./load-generator.d.mts').LoadAnswer>} */
+  /** @param {number} i @returns {Promise<LoadAnswer>} */
   async function send(i) {
-    const target = targets[i % targets.length] ?? targets[0];
+    const target = targetOf(i);
     const began = performance.now();
     try {
       const response = await fetch(`${target}${SUBMISSIONS_PATH}`, {
@@ -195,12 +246,13 @@ export async function runLoad(options) {
 
 /**
  * The summary as a small text table.
- * @param {import('./load-generator.d.mts').LoadSummary} s
+ * @param {LoadSummary} s
  */
 export function formatSummary(s) {
   const statuses = Object.entries(s.statusCounts)
     .map(([status, n]) => `${status}: ${n}`)
     .join(', ');
+  /** @type {[label: string, value: string][]} */
   const rows = [
     ['targets', s.targets.join(' ')],
     ['requests', `${s.sent} sent of ${s.requested}, concurrency ${s.concurrency}`],

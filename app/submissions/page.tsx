@@ -5,9 +5,10 @@ import { LiveRefresh } from '@/components/submissions/live-refresh';
 import { SubmissionTable } from '@/components/submissions/submission-table';
 import { buttonClassName } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { readListQuery } from '@/lib/api/valid-input';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
-import { parseListQuery } from '@/lib/submissions/list-query';
+import { isTerminal } from '@/lib/submissions/submission';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -18,7 +19,6 @@ function toParams(searchParams: SearchParams): URLSearchParams {
   for (const [key, value] of Object.entries(searchParams)) {
     if (typeof value === 'string') params.set(key, value);
   }
-  if (!params.has('limit')) params.set('limit', '25');
   return params;
 }
 
@@ -39,7 +39,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
 
   let body: React.ReactNode;
   try {
-    const page = await (await getSubmissionService()).list(parseListQuery(params));
+    const page = await (await getSubmissionService()).list(readListQuery(params));
     const filtered = Boolean(status || q);
     body =
       page.items.length === 0 ? (
@@ -60,7 +60,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         </Notice>
       ) : (
         <>
-          <LiveRefresh active={page.items.some((s) => s.status !== 'succeeded' && s.status !== 'failed')} />
+          <LiveRefresh active={page.items.some((s) => !isTerminal(s.displayStatus))} />
           <SubmissionTable items={page.items} />
           <nav aria-label="Pages" className="flex gap-3">
             {params.has('cursor') && (

@@ -11,7 +11,7 @@ const SOURCES = [
   'public',
   'proxy.ts',
   'instrumentation.ts',
-  'next.config.ts',
+  'next.config.js',
   'postcss.config.mjs',
   'tsconfig.json',
   'package-lock.json',

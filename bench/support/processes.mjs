@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, nextListeningPort } from '../../e2e/support/ports.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -13,12 +14,6 @@ export const nextBinFor = (cwd = ROOT) => path.join(cwd, 'node_modules', '.bin',
 const NEXT_CLI = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 export const FAKE_UPSTREAM_MAIN = path.join(ROOT, 'e2e', 'fake-upstream', 'main.mjs');
 export const BENCH_API_KEY = 'sk-bench-7d2e41c9a05b';
-
-/** Ports from BENCH_PORT_BASE, else E2E_PORT_BASE + 70 (above the end-to-end suite's own), else 4670. */
-const PORT_BASE = process.env.BENCH_PORT_BASE
-  ? Number(process.env.BENCH_PORT_BASE)
-  : Number(process.env.E2E_PORT_BASE ?? 4600) + 70;
-export const port = (offset) => PORT_BASE + offset;
 
 const running = new Set();
 // Data folders run to hundreds of megabytes (the 100k-row history): none outlives the benchmark.
@@ -40,20 +35,30 @@ export function newDataDir() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls `url` every `everyMs` until it answers 200; resolves with the time it took from `since`. */
+/**
+ * Polls `url` every `everyMs` until it answers 200; resolves with the time it took from `since`.
+ * `listening()`, when given, must say the child itself listens before its port is asked at all: a
+ * foreign server that held the port first then cannot pass for it.
+ */
 export async function waitForOk(
   url,
-  { child, since = Date.now(), everyMs = 100, timeoutMs = 120_000, output },
+  { child, since = Date.now(), everyMs = 100, timeoutMs = 120_000, output, listening = () => true },
 ) {
   const deadline = since + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) {
-      throw new Error(`process exited with code ${child.exitCode} before ${url} answered:\n${output?.()}`);
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new Error(
+        `process exited (${child.exitCode ?? child.signalCode}) before ${url} answered:\n${output?.()}`,
+      );
+    }
+    if (!listening()) {
+      await sleep(everyMs);
+      continue;
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();
-      if (response.status === 200) return Date.now() - since;
+      if (response.status === 200 && !(child && child.exitCode !== null)) return Date.now() - since;
     } catch {
       // Not listening yet.
     }
@@ -67,8 +72,11 @@ function track(command, args, { cwd = ROOT, env }) {
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let log = '';
+  // The first lines say where a server listens; the log keeps only its last part.
+  let head = '';
   const keep = (chunk) => {
     log = (log + chunk).slice(-20_000);
+    if (head.length < 4_000) head += chunk;
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
@@ -77,6 +85,7 @@ function track(command, args, { cwd = ROOT, env }) {
   return {
     child,
     output: () => log,
+    head: () => head,
     async stop(graceMs = 15_000) {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
@@ -98,29 +107,31 @@ function baseEnv() {
 }
 
 /**
- * `next start` of a built app on 127.0.0.1. Demo mode unless `env` names an upstream; the status
- * follower waits 10 minutes, so it stays quiet while requests are measured.
- * @param {{ port: number, cwd?: string, dataDir?: string, env?: Record<string, string>, readyPath?: string,
+ * `next start` of a built app on 127.0.0.1, on a free port unless `port` is given. Demo mode unless
+ * `env` names an upstream; the status follower waits 10 minutes, so it stays quiet while requests are
+ * measured.
+ * @param {{ port?: number, cwd?: string, dataDir?: string, env?: Record<string, string>, readyPath?: string,
  *   pollEveryMs?: number, wait?: boolean, nodeArgs?: string[] }} options
  * `nodeArgs` (e.g. `--cpu-prof`, which NODE_OPTIONS refuses) run the server under `node <nodeArgs> next`.
  */
 export async function startNext(options) {
   const dataDir = options.dataDir ?? newDataDir();
+  const port = options.port ?? (await freePort());
   const env = {
     ...baseEnv(),
     DATA_DIR: dataDir,
-    PORT: String(options.port),
+    PORT: String(port),
     KLING_POLL_INTERVAL_MS: '600000',
     KLING_API_TIMEOUT_MS: '5000',
     ...options.env,
   };
   const started = Date.now();
-  const args = ['start', '-p', String(options.port), '-H', '127.0.0.1'];
+  const args = ['start', '-p', String(port), '-H', '127.0.0.1'];
   const proc = options.nodeArgs
     ? track(process.execPath, [...options.nodeArgs, NEXT_CLI, ...args], { cwd: options.cwd, env })
     : track(nextBinFor(options.cwd), args, { cwd: options.cwd, env });
-  const url = `http://127.0.0.1:${options.port}`;
-  const app = { ...proc, url, port: options.port, dataDir, readyAfterMs: Number.NaN };
+  const url = `http://127.0.0.1:${port}`;
+  const app = { ...proc, url, port, dataDir, readyAfterMs: Number.NaN };
   if (options.wait === false) return app;
   try {
     app.readyAfterMs = await waitForOk(`${url}${options.readyPath ?? '/'}`, {
@@ -128,6 +139,7 @@ export async function startNext(options) {
       since: started,
       everyMs: options.pollEveryMs ?? 100,
       output: proc.output,
+      listening: () => nextListeningPort(proc.head()) === port,
     });
   } catch (error) {
     await proc.stop(1_000);
@@ -136,16 +148,25 @@ export async function startNext(options) {
   return app;
 }
 
-/** The fake upstream in a child process of its own, so the load loop never delays its answers. */
-export async function startFakeUpstreamProcess({ port: fakePort }) {
-  const proc = track(
-    process.execPath,
-    [FAKE_UPSTREAM_MAIN, '--port', String(fakePort), '--api-key', BENCH_API_KEY],
-    {
-      env: baseEnv(),
-    },
-  );
-  const url = `http://127.0.0.1:${fakePort}`;
+/**
+ * The fake upstream in a child process of its own, so the load loop never delays its answers. It
+ * listens on a port the system gives it and prints its address, so the address is its own.
+ */
+export async function startFakeUpstreamProcess() {
+  const proc = track(process.execPath, [FAKE_UPSTREAM_MAIN, '--port', '0', '--api-key', BENCH_API_KEY], {
+    env: baseEnv(),
+  });
+  const deadline = Date.now() + 30_000;
+  let url = null;
+  while (!url) {
+    url = /fake upstream listening on (http:\/\/\S+)/.exec(proc.head())?.[1] ?? null;
+    if (url) break;
+    if (proc.child.exitCode !== null || Date.now() > deadline) {
+      await proc.stop(1_000);
+      throw new Error(`the fake upstream did not start:\n${proc.output()}`);
+    }
+    await sleep(20);
+  }
   await waitForOk(`${url}/__control/health`, { child: proc.child, output: proc.output, everyMs: 50 });
   return { ...proc, url };
 }

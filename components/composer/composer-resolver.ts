@@ -1,6 +1,6 @@
 import type { Resolver } from 'react-hook-form';
-import type { ComposerValues } from '@/lib/validations/composer-form';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import type { ComposerValues } from '@/lib/contract/composer-form';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 
 export type ComposerResolver = Resolver<ComposerValues, unknown, SubmissionRequest>;
 

@@ -1,11 +1,13 @@
 'use client';
 import { useFieldArray, useFormContext } from 'react-hook-form';
-import type { ComposerValues } from '@/lib/validations/composer-form';
+import type { ComposerValues } from '@/lib/contract/composer-form';
+import { FIELD_LABELS } from '@/lib/contract/field-labels';
 import { TextField } from './fields';
 import { ListItem, ListSection } from './list-section';
+import { ListLimitHint } from './live-hints';
 import { useListError } from './use-visible-error';
 
-export function ElementListEditor({ limitHint }: { limitHint: string }) {
+export function ElementListEditor() {
   const { control } = useFormContext<ComposerValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'element_list' });
   const error = useListError('element_list');
@@ -13,7 +15,12 @@ export function ElementListEditor({ limitHint }: { limitHint: string }) {
     <ListSection
       id="element-list"
       title="Subject elements"
-      description={`IDs of subject elements saved with the video service, to keep a character or object consistent. ${limitHint}`}
+      description={
+        <>
+          IDs of subject elements saved with the video service, to keep a character or object consistent.{' '}
+          <ListLimitHint />
+        </>
+      }
       error={error}
       addLabel="Add element"
       onAdd={() => append({ element_id: '' }, { shouldFocus: true })}
@@ -22,7 +29,7 @@ export function ElementListEditor({ limitHint }: { limitHint: string }) {
         <ListItem key={field.id} legend={`Element ${index + 1}`} onRemove={() => remove(index)}>
           <TextField
             name={`element_list.${index}.element_id`}
-            label="Element ID"
+            label={FIELD_LABELS.element_id}
             inputMode="numeric"
             placeholder="e.g. 123456"
             className="flex-1"

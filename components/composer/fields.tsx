@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { type FieldPath, useFormContext } from 'react-hook-form';
 import { FormField, inputClassName } from '@/components/ui/form-field';
-import type { ComposerValues } from '@/lib/validations/composer-form';
+import type { ComposerValues } from '@/lib/contract/composer-form';
 import { useVisibleError } from './use-visible-error';
 
 type Name = FieldPath<ComposerValues>;

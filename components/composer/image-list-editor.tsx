@@ -1,8 +1,10 @@
 'use client';
 import { useFieldArray, useFormContext } from 'react-hook-form';
-import type { ComposerValues } from '@/lib/validations/composer-form';
+import type { ComposerValues } from '@/lib/contract/composer-form';
+import { FIELD_LABELS } from '@/lib/contract/field-labels';
 import { SelectField, TextField } from './fields';
 import { ListItem, ListSection } from './list-section';
+import { ListLimitHint } from './live-hints';
 import { useListError } from './use-visible-error';
 
 const FRAME_ROLE_OPTIONS = [
@@ -11,7 +13,7 @@ const FRAME_ROLE_OPTIONS = [
   { value: 'end_frame', label: 'End frame' },
 ] as const;
 
-export function ImageListEditor({ limitHint }: { limitHint: string }) {
+export function ImageListEditor() {
   const { control } = useFormContext<ComposerValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'image_list' });
   const error = useListError('image_list');
@@ -19,7 +21,11 @@ export function ImageListEditor({ limitHint }: { limitHint: string }) {
     <ListSection
       id="image-list"
       title="Images"
-      description={`Reference images, or a first frame (and optionally an end frame) to animate. ${limitHint}`}
+      description={
+        <>
+          Reference images, or a first frame (and optionally an end frame) to animate. <ListLimitHint />
+        </>
+      }
       error={error}
       addLabel="Add image"
       onAdd={() => append({ image_url: '', type: '' }, { shouldFocus: true })}
@@ -28,14 +34,14 @@ export function ImageListEditor({ limitHint }: { limitHint: string }) {
         <ListItem key={field.id} legend={`Image ${index + 1}`} onRemove={() => remove(index)}>
           <TextField
             name={`image_list.${index}.image_url`}
-            label="Image URL"
+            label={FIELD_LABELS.image_url}
             inputMode="url"
             placeholder="https://example.com/frame.png"
             className="flex-[2]"
           />
           <SelectField
             name={`image_list.${index}.type`}
-            label="Frame role"
+            label={FIELD_LABELS.type}
             options={FRAME_ROLE_OPTIONS}
             className="flex-1"
           />

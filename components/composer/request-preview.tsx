@@ -1,7 +1,9 @@
 'use client';
 import { useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { CodeBox } from '@/components/ui/code-box';
+import { type ComposerValues, formToRequestBody } from '@/lib/contract/composer-form';
 
 const CREATE_URL = '$KLING_API_BASE_URL/kling/v1/videos/omni-video';
 
@@ -16,8 +18,13 @@ export function toCurl(body: Record<string, unknown>): string {
   ].join('\n');
 }
 
-/** A read-only view of the exact JSON the server will forward, and a copy-as-cURL button. */
-export function RequestPreview({ body }: { body: Record<string, unknown> }) {
+/**
+ * A read-only view of the exact JSON the server will forward, and a copy-as-cURL button. The one
+ * part of the composer that watches every field: it re-renders on each keystroke, the form does not.
+ */
+export function RequestPreview() {
+  const { control } = useFormContext<ComposerValues>();
+  const body = formToRequestBody(useWatch({ control }) as ComposerValues);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const json = JSON.stringify(body, null, 2);
 

@@ -2,17 +2,17 @@
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
-import type { ApiErrorBody } from '@/lib/client/submissions-api';
-import type { Submission } from '@/lib/submissions/submission';
+import type { SubmitOutcome } from '@/lib/client/submissions-api';
+import type { ApiError } from '@/lib/contract/errors';
+import type { Submission } from '@/lib/contract/submission';
 
-export type ResultState =
-  | { kind: 'idle' }
-  | { kind: 'created'; submission: Submission; replayed: boolean }
-  | { kind: 'rejected'; error: ApiErrorBody; submission: Submission | null; retryAfterSeconds: number | null }
-  | { kind: 'offline' };
+const MAY_HAVE_STARTED =
+  'Open the submission in history before retrying: the task may have started anyway, and the app is checking.';
 
 /** What to do next, for each way a submission can fail. */
-function nextStep(error: ApiErrorBody, retryAfterSeconds: number | null): string {
+function nextStep(error: ApiError, retryAfterSeconds: number | null, submission: Submission | null): string {
+  // The upstream may have the task: sending the request again could pay for it twice.
+  if (submission?.displayStatus === 'checking') return MAY_HAVE_STARTED;
   switch (error.code) {
     case 'validation_failed':
       return 'Fix the marked fields, then submit again. Nothing was sent.';
@@ -27,7 +27,7 @@ function nextStep(error: ApiErrorBody, retryAfterSeconds: number | null): string
     case 'upstream_unauthorized':
       return 'Ask the administrator to check the server’s API key. Your request is kept in history.';
     case 'upstream_timeout':
-      return 'Open the submission in history before retrying: the task may have started anyway.';
+      return MAY_HAVE_STARTED;
     case 'server_busy':
       return 'Submit again in a few seconds. Nothing was sent, so nothing was charged.';
     case 'forbidden_origin':
@@ -47,16 +47,29 @@ function ViewSubmission({ id }: { id: string }) {
   );
 }
 
+/** The answer to the last submit: nothing before one (or while it is out), else the outcome or "no answer". */
 export function SubmitResult({
-  state,
+  outcome,
+  offline,
   onSubmitAsNew,
 }: {
-  state: ResultState;
+  outcome: SubmitOutcome | undefined;
+  /** The request got no HTTP answer at all. */
+  offline: boolean;
   /** Sends the same request again under a fresh Idempotency-Key: a second, paid task. */
   onSubmitAsNew: () => void;
 }) {
-  if (state.kind === 'created' && state.replayed) {
-    const { submission } = state;
+  if (offline) {
+    return (
+      <Notice tone="error" role="alert" title="No answer from the server">
+        Check your connection and press Submit again. The retry carries the same Idempotency-Key, so the task
+        is never created twice.
+      </Notice>
+    );
+  }
+  if (!outcome) return null;
+  if (outcome.kind === 'created' && outcome.replayed) {
+    const { submission } = outcome;
     return (
       <Notice tone="success" role="status" title="Already submitted">
         <p>
@@ -70,8 +83,8 @@ export function SubmitResult({
       </Notice>
     );
   }
-  if (state.kind === 'created') {
-    const { submission } = state;
+  if (outcome.kind === 'created') {
+    const { submission } = outcome;
     return (
       <Notice tone="success" role="status" title="Submitted">
         <p>
@@ -81,28 +94,17 @@ export function SubmitResult({
       </Notice>
     );
   }
-  if (state.kind === 'rejected') {
-    return (
-      <Notice tone="error" role="alert" title="Submission failed">
-        <p>{state.error.message}</p>
-        <p className="mt-1">{nextStep(state.error, state.retryAfterSeconds)}</p>
-        {state.submission && (
-          <p className="mt-1">
-            <Link className="font-medium underline" href={`/submissions/${state.submission.id}`}>
-              View this attempt in history
-            </Link>
-          </p>
-        )}
-      </Notice>
-    );
-  }
-  if (state.kind === 'offline') {
-    return (
-      <Notice tone="error" role="alert" title="No answer from the server">
-        Check your connection and press Submit again. The retry carries the same Idempotency-Key, so the task
-        is never created twice.
-      </Notice>
-    );
-  }
-  return null;
+  return (
+    <Notice tone="error" role="alert" title="Submission failed">
+      <p>{outcome.error.message}</p>
+      <p className="mt-1">{nextStep(outcome.error, outcome.retryAfterSeconds, outcome.submission)}</p>
+      {outcome.submission && (
+        <p className="mt-1">
+          <Link className="font-medium underline" href={`/submissions/${outcome.submission.id}`}>
+            View this attempt in history
+          </Link>
+        </p>
+      )}
+    </Notice>
+  );
 }

@@ -1,8 +1,8 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { type ComposerValues, requestToFormValues } from '@/lib/validations/composer-form';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import { type ComposerValues, requestToFormValues } from '@/lib/contract/composer-form';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 
 const DRAFT_KEY = 'omni-video-studio:draft';
 const SAVE_DELAY_MS = 300;

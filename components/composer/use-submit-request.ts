@@ -1,5 +1,5 @@
 'use client';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { NetworkError, type SubmitOutcome, submitRequest } from '@/lib/client/submissions-api';
 import {
   type AttemptState,
@@ -34,8 +34,6 @@ function settle(key: string, state: AttemptState, submissionId?: string): void {
  * its answer; see submit-attempt.ts.
  */
 export function useSubmitRequest() {
-  const queryClient = useQueryClient();
-
   return useMutation({
     mutationFn: async ({ request, asNewTask = false }: SubmitVariables) => {
       const body = JSON.stringify(request);
@@ -51,6 +49,5 @@ export function useSubmitRequest() {
         throw error;
       }
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['submissions'] }),
   });
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { type FieldPath, get, useFormContext, useFormState, useWatch } from 'react-hook-form';
-import type { ComposerValues } from '@/lib/validations/composer-form';
+import type { ComposerValues } from '@/lib/contract/composer-form';
 
 /**
  * The message to show for a field, or undefined. Anything typed or chosen is judged at once, as the

@@ -1,7 +1,8 @@
 'use client';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { Notice } from '@/components/ui/notice';
-import type { ComposerValues } from '@/lib/validations/composer-form';
+import type { ComposerValues } from '@/lib/contract/composer-form';
+import { FIELD_LABELS } from '@/lib/contract/field-labels';
 import { SelectField, TextField } from './fields';
 import { ListItem, ListSection } from './list-section';
 import { useListError } from './use-visible-error';
@@ -33,14 +34,14 @@ export function VideoListEditor() {
         <ListItem key={field.id} legend={`Video ${index + 1}`} onRemove={() => remove(index)}>
           <TextField
             name={`video_list.${index}.video_url`}
-            label="Video URL"
+            label={FIELD_LABELS.video_url}
             inputMode="url"
             placeholder="https://example.com/reference.mp4"
             className="flex-[2]"
           />
           <SelectField
             name={`video_list.${index}.keep_original_sound`}
-            label="Keep original sound"
+            label={FIELD_LABELS.keep_original_sound}
             options={KEEP_SOUND_OPTIONS}
             className="flex-1"
           />

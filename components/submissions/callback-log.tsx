@@ -37,7 +37,7 @@ export function CallbackLog({ deliveries }: { deliveries: CallbackDelivery[] }) 
               <Timestamp iso={delivery.receivedAt} />
             </td>
             <td className="px-3 py-2 font-mono text-xs">{delivery.taskStatus ?? '—'}</td>
-            <td className="px-3 py-2">{OUTCOMES[delivery.outcome] ?? delivery.outcome}</td>
+            <td className="px-3 py-2">{OUTCOMES[delivery.outcome]}</td>
           </tr>
         ))}
       </tbody>

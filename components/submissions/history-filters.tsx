@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClassName } from '@/components/ui/form-field';
+import { LIST_LIMIT } from '@/lib/contract/request-limits';
 import { SUBMISSION_STATUSES } from '@/lib/submissions/submission';
 import { statusLabel } from './status-badge';
 
@@ -61,7 +62,7 @@ export function HistoryFilters({ status, q }: { status: string; q: string }) {
             name="q"
             type="search"
             defaultValue={q}
-            maxLength={200}
+            maxLength={LIST_LIMIT.searchMax}
             placeholder="Prompt, task ID or external task ID"
             className={inputClassName}
           />

@@ -1,8 +1,6 @@
-import type { Submission, SubmissionStatus } from '@/lib/submissions/submission';
+import type { DisplayStatus, Submission, SubmissionStatus } from '@/lib/submissions/submission';
 
-type Shown = SubmissionStatus | 'checking';
-
-const STYLES: Record<Shown, { label: string; className: string }> = {
+const STYLES: Record<DisplayStatus, { label: string; className: string }> = {
   pending: { label: 'Pending', className: 'bg-slate-200 text-slate-900' },
   checking: { label: 'Unknown, checking', className: 'bg-amber-100 text-amber-950' },
   submitted: { label: 'Submitted', className: 'bg-sky-100 text-sky-900' },
@@ -11,13 +9,8 @@ const STYLES: Record<Shown, { label: string; className: string }> = {
   failed: { label: 'Failed', className: 'bg-red-100 text-red-900' },
 };
 
-/** A pending submission with a status message is one whose answer was lost and is being looked up. */
-function shownStatus(submission: Pick<Submission, 'status' | 'statusMessage'>): Shown {
-  return submission.status === 'pending' && submission.statusMessage ? 'checking' : submission.status;
-}
-
-export function StatusBadge({ submission }: { submission: Pick<Submission, 'status' | 'statusMessage'> }) {
-  const style = STYLES[shownStatus(submission)] ?? STYLES.pending;
+export function StatusBadge({ submission }: { submission: Pick<Submission, 'displayStatus'> }) {
+  const style = STYLES[submission.displayStatus];
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${style.className}`}>
       {style.label}
@@ -26,5 +19,5 @@ export function StatusBadge({ submission }: { submission: Pick<Submission, 'stat
 }
 
 export function statusLabel(status: SubmissionStatus): string {
-  return STYLES[status]?.label ?? status;
+  return STYLES[status].label;
 }

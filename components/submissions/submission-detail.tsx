@@ -22,39 +22,60 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
+/** The failure as the upstream left it: its code, words and HTTP status. */
+function FailureDetails({ submission }: { submission: Submission }) {
+  return (
+    <>
+      <p>{submission.error?.message ?? submission.statusMessage ?? 'The task failed.'}</p>
+      {submission.error?.upstreamStatus != null && (
+        <p className="mt-1">Video service answered HTTP {submission.error.upstreamStatus}.</p>
+      )}
+    </>
+  );
+}
+
 /** What the status means for the reader, and what happens next. */
 function StatusNotice({ submission }: { submission: Submission }) {
-  if (submission.status === 'pending') {
-    return (
-      <Notice tone={submission.statusMessage ? 'warning' : 'info'} role="status">
-        {submission.statusMessage ??
-          'The request is stored and the video service has not answered yet. It is never sent a second time.'}
-      </Notice>
-    );
+  switch (submission.displayStatus) {
+    case 'pending':
+      return (
+        <Notice tone="info" role="status">
+          The request is stored and the video service has not answered yet. It is never sent a second time.
+        </Notice>
+      );
+    case 'checking':
+      // A create call that failed uncertainly keeps its error; one whose answer was lost has none.
+      return submission.error ? (
+        <Notice tone="warning" role="status" title={`Unknown, checking: ${submission.error.code}`}>
+          <FailureDetails submission={submission} />
+        </Notice>
+      ) : (
+        <Notice tone="warning" role="status">
+          {submission.statusMessage}
+        </Notice>
+      );
+    case 'failed':
+      return (
+        <Notice
+          tone="error"
+          role="alert"
+          title={`Failed${submission.error ? `: ${submission.error.code}` : ''}`}
+        >
+          <FailureDetails submission={submission} />
+        </Notice>
+      );
+    case 'succeeded':
+      return null;
+    default:
+      return (
+        <Notice tone="info" role="status">
+          {submission.displayStatus === 'submitted'
+            ? 'Queued at the video service.'
+            : 'The video service is making the video.'}{' '}
+          {submission.statusMessage ? `${submission.statusMessage} ` : ''}This page follows it live.
+        </Notice>
+      );
   }
-  if (submission.status === 'failed') {
-    return (
-      <Notice
-        tone="error"
-        role="alert"
-        title={`Failed${submission.error ? `: ${submission.error.code}` : ''}`}
-      >
-        <p>{submission.error?.message ?? submission.statusMessage ?? 'The task failed.'}</p>
-        {submission.error?.upstreamStatus != null && (
-          <p className="mt-1">Video service answered HTTP {submission.error.upstreamStatus}.</p>
-        )}
-      </Notice>
-    );
-  }
-  if (submission.status === 'succeeded') return null;
-  return (
-    <Notice tone="info" role="status">
-      {submission.status === 'submitted'
-        ? 'Queued at the video service.'
-        : 'The video service is making the video.'}{' '}
-      {submission.statusMessage ? `${submission.statusMessage} ` : ''}This page follows it live.
-    </Notice>
-  );
 }
 
 export function SubmissionDetail({ initial }: { initial: Submission }) {

@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import { cn } from './cn';
 
 type Variant = 'primary' | 'secondary' | 'danger';
 
@@ -9,14 +10,17 @@ const VARIANTS: Record<Variant, string> = {
 };
 
 export function buttonClassName(variant: Variant = 'secondary'): string {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed ${VARIANTS[variant]}`;
+  return cn(
+    'inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed',
+    VARIANTS[variant],
+  );
 }
 
 export function Button({
   variant = 'secondary',
-  className = '',
+  className,
   type = 'button',
   ...props
 }: ComponentProps<'button'> & { variant?: Variant }) {
-  return <button type={type} className={`${buttonClassName(variant)} ${className}`} {...props} />;
+  return <button type={type} className={cn(buttonClassName(variant), className)} {...props} />;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { cn } from './cn';
 
 export interface ControlProps {
   id: string;
@@ -18,7 +19,7 @@ export function FormField({
   label,
   error,
   hint,
-  className = '',
+  className,
   children,
 }: {
   id: string;
@@ -32,7 +33,7 @@ export function FormField({
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div className={cn('flex flex-col gap-1', className)}>
       <label htmlFor={id} className="text-sm font-medium text-slate-900">
         {label}
       </label>

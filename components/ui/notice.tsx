@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { cn } from './cn';
 
 type Tone = 'info' | 'warning' | 'error' | 'success';
 
@@ -22,9 +23,9 @@ export function Notice({
   role?: 'status' | 'alert';
 }) {
   return (
-    <div role={role} className={`rounded-md border px-4 py-3 text-sm ${TONES[tone]}`}>
+    <div role={role} className={cn('rounded-md border px-4 py-3 text-sm', TONES[tone])}>
       {title && <p className="font-semibold">{title}</p>}
-      <div className={title ? 'mt-1' : ''}>{children}</div>
+      <div className={cn(title && 'mt-1')}>{children}</div>
     </div>
   );
 }

@@ -1,17 +1,94 @@
 // A real HTTP server that plays the Kling upstream (`POST /kling/v1/videos/omni-video`) for tests.
-// Plain ESM with JSDoc so both Vitest and bare `node` load it without a build; types in fake-upstream.d.mts.
+// Plain ESM so bare `node` runs it (main.mjs, the benchmarks); its JSDoc types are what TypeScript
+// callers see, and `tsc` checks this file against them (checkJs), so the two cannot drift apart.
 import { createServer } from 'node:http';
 
-export const CREATE_TASK_PATH = '/kling/v1/videos/omni-video';
+export const CREATE_TASK_PATH = /** @type {const} */ ('/kling/v1/videos/omni-video');
 const CONTROL_PREFIX = '/__control/';
+/** @type {readonly unknown[]} */
 const KINDS = ['success', 'status', 'raw', 'delay', 'hang', 'reset'];
 
-/** @typedef {import('./fake-upstream.d.mts').Behaviour} Behaviour */
-/** @typedef {import('./fake-upstream.d.mts').RecordedRequest} RecordedRequest */
+/**
+ * What the fake does with one create call (or status query):
+ * - `success`: 200 with an OpenAI video object: 18-digit `id` = `task_id`, the request's `model`,
+ *   `created_at` in seconds;
+ * - `status`: this status with this JSON body (default `{code: status, message}`) and extra headers
+ *   (e.g. Retry-After);
+ * - `raw`: exactly this text with this content type: garbage, HTML, wrong-shaped JSON;
+ * - `delay`: waits, then plays `then` (default success);
+ * - `hang`: never answers; close() cuts the connection;
+ * - `reset`: destroys the socket without answering.
+ * @typedef {{ kind: 'success' }
+ *   | { kind: 'status', status: number, body?: unknown, headers?: Record<string, string> }
+ *   | { kind: 'raw', status: number, contentType: string, text: string }
+ *   | { kind: 'delay', ms: number, then?: Behaviour }
+ *   | { kind: 'hang' }
+ *   | { kind: 'reset' }} Behaviour
+ */
+
+/**
+ * @typedef {object} RecordedRequest
+ * @property {string} method
+ * @property {string} path
+ * @property {import('node:http').IncomingHttpHeaders} headers
+ * @property {unknown} body Parsed JSON, or the raw text when it is not JSON; null when empty.
+ * @property {number} receivedAt Date.now() when the body had been read.
+ */
+
+/**
+ * Where a task the fake knows stands; status queries and callback bodies are made from it.
+ * @typedef {object} TaskState
+ * @property {'submitted' | 'processing' | 'succeeded' | 'failed'} status
+ * @property {string} [message] task_status_msg (native) or error.message (OpenAI).
+ * @property {string} [videoUrl] The finished video, for 'succeeded'.
+ * @property {number} [duration] Seconds; default 5.
+ * @property {number} [updatedAt] The upstream's updated_at in ms; default now.
+ * @property {string | null} [externalTaskId] Links the task to an external task ID, so it can be queried by it.
+ */
+
+/** A task as the fake keeps it: its time of update and external task ID always set. */
+/** @typedef {TaskState & { updatedAt: number, externalTaskId: string | null }} StoredTask */
+
+/**
+ * @typedef {object} FakeUpstream
+ * @property {string} url `http://127.0.0.1:PORT`, the value for KLING_API_BASE_URL.
+ * @property {RecordedRequest[]} requests Every request except control calls, oldest first; the same array for the server's lifetime.
+ * @property {() => RecordedRequest[]} createCalls Recorded `POST /kling/v1/videos/omni-video` calls.
+ * @property {() => RecordedRequest[]} queryCalls Recorded `GET /kling/v1/videos/omni-video/{id}` status queries.
+ * @property {() => string[]} taskIds IDs of the tasks the fake created or was told about.
+ * @property {(taskId: string, state: TaskState) => void} setTask Sets where a task stands (created tasks
+ *   start 'submitted'). Unknown task IDs become known, so a task "created" before a crash can be found by its
+ *   external task ID.
+ * @property {(shape: 'native' | 'openai') => void} setQueryShape The shape of status replies: Kling native (default) or an OpenAI video object.
+ * @property {(behaviour: Behaviour) => void} nextQueryReply Queues one behaviour for the next status query (errors, garbage, hangs), before the task's state.
+ * @property {() => void} clearQueryReplies Drops the status-query replies still queued, so queries answer from the tasks' states again.
+ * @property {(taskId: string) => Record<string, unknown>} callbackBody The body the upstream would post to a callback URL for this task now (native, unwrapped).
+ * @property {(behaviour: Behaviour) => void} nextReply Queues one behaviour for the next create call (first in, first out).
+ * @property {(behaviour: Behaviour) => void} setDefault What create calls get when the queue is empty (initially success).
+ * @property {() => void} reset Forgets requests, queued replies and the default.
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @typedef {object} FakeUpstreamOptions
+ * @property {number} [port] 0 (default) picks a free port.
+ * @property {string} [apiKey] When set, requests without `Authorization: Bearer <apiKey>` get 401.
+ * @property {string} [host] Default 127.0.0.1.
+ */
+
+/**
+ * The same controls, over HTTP, for a fake running in another process.
+ * @typedef {object} FakeUpstreamControl
+ * @property {(behaviour: Behaviour) => Promise<void>} nextReply
+ * @property {(behaviour: Behaviour) => Promise<void>} setDefault
+ * @property {() => Promise<void>} reset
+ * @property {() => Promise<RecordedRequest[]>} requests
+ * @property {() => Promise<RecordedRequest[]>} createCalls
+ */
 
 /** @param {unknown} value @returns {value is Behaviour} */
 function isBehaviour(value) {
-  return typeof value === 'object' && value !== null && KINDS.includes(/** @type {any} */ (value).kind);
+  return typeof value === 'object' && value !== null && 'kind' in value && KINDS.includes(value.kind);
 }
 
 /** @param {string} text */
@@ -40,7 +117,8 @@ function sendJson(res, status, body, headers = {}) {
 /**
  * The native task object: the `data` of a status reply, and the body the upstream posts to a callback URL.
  * @param {string} taskId
- * @param {import('./fake-upstream.d.mts').TaskState & { externalTaskId: string | null }} state
+ * @param {TaskState & { externalTaskId: string | null }} state
+ * @returns {Record<string, unknown>}
  */
 export function nativeTask(taskId, state) {
   const status = state.status === 'succeeded' ? 'succeed' : state.status;
@@ -61,7 +139,7 @@ export function nativeTask(taskId, state) {
 /**
  * A status reply in the shape chosen: Kling native `{code:0,data}` or an OpenAI video object.
  * @param {string} taskId
- * @param {import('./fake-upstream.d.mts').TaskState & { externalTaskId: string | null }} state
+ * @param {StoredTask} state
  * @param {'native' | 'openai'} shape
  */
 function taskReply(taskId, state, shape) {
@@ -91,8 +169,8 @@ function newTaskId() {
 }
 
 /**
- * @param {{ port?: number, apiKey?: string, host?: string }} [options]
- * @returns {Promise<import('./fake-upstream.d.mts').FakeUpstream>}
+ * @param {FakeUpstreamOptions} [options]
+ * @returns {Promise<FakeUpstream>}
  */
 export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' } = {}) {
   /** @type {RecordedRequest[]} */
@@ -104,7 +182,7 @@ export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' }
   const timers = new Set();
   /** @type {Map<string, string>} task ID and external task ID -> task ID, for the status query */
   const tasks = new Map();
-  /** @type {Map<string, import('./fake-upstream.d.mts').TaskState & { externalTaskId: string | null }>} */
+  /** @type {Map<string, StoredTask>} */
   const states = new Map();
   /** @type {Behaviour[]} replies queued for status queries, before the task's own state */
   const queryQueue = [];
@@ -270,7 +348,7 @@ export async function startFakeUpstream({ port = 0, apiKey, host = '127.0.0.1' }
 /**
  * Drives a fake upstream running in another process (a Playwright webServer, a benchmark) over its control API.
  * @param {string} url
- * @returns {import('./fake-upstream.d.mts').FakeUpstreamControl}
+ * @returns {FakeUpstreamControl}
  */
 export function controlFakeUpstream(url) {
   /** @param {string} action @param {Behaviour} [behaviour] */

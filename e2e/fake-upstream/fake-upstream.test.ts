@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  CREATE_TASK_PATH,
-  controlFakeUpstream,
-  type FakeUpstream,
-  startFakeUpstream,
-} from './fake-upstream.mjs';
+import { describe, expect, it } from 'vitest';
+import { CREATE_TASK_PATH, controlFakeUpstream } from './fake-upstream.mjs';
+import { setupFakeUpstream } from './setup-fake-upstream';
 
 // The HTTP control API is what Playwright specs and benchmarks in other processes rely on.
-let fake: FakeUpstream;
 const KEY = 'sk-fake-upstream-test';
-
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: KEY });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = setupFakeUpstream({ apiKey: KEY });
 
 const create = (body: unknown, key = KEY) =>
   fetch(`${fake.url}${CREATE_TASK_PATH}`, {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, nextListeningPort } from './ports.mjs';
 
 /** One `next start` of the built app, with its own port, environment and data folder. */
 export interface AppProcess {
@@ -15,46 +16,73 @@ export interface AppProcess {
 }
 
 export interface StartAppOptions {
-  port: number;
+  /** Default: a port free on this machine. */
+  port?: number;
   /** Extra environment; KLING_* unset means demo mode. */
   env?: Record<string, string>;
   /** Reuse a data folder to restart on the same embedded database. */
   dataDir?: string;
+  /** Sets APP_PUBLIC_URL to the app's own address, so requests without a Callback URL get its own. */
+  publicUrl?: boolean;
 }
 
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', '.bin', 'next');
+const START_TIMEOUT_MS = 60_000;
 
-async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+/** The port was taken by another process between choosing it and the app binding it. */
+class PortTakenError extends Error {}
+
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/**
+ * Resolves once this child serves its port. A foreign server on the port cannot pass for it: the
+ * page is asked for only after the child itself said it listens there, and while it is still alive.
+ */
+async function waitUntilServing(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}:\n${output()}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
+    if (hasExited(child)) {
+      const ended = child.exitCode !== null ? `with code ${child.exitCode}` : `on ${child.signalCode}`;
+      const message = `the app for port ${port} exited ${ended} before serving it:\n${output()}`;
+      throw output().includes('EADDRINUSE') ? new PortTakenError(message) : new Error(message);
+    }
+    const listening = nextListeningPort(output());
+    if (listening !== null && listening !== port) {
+      throw new Error(`the app listens on port ${listening}, not on ${port}:\n${output()}`);
+    }
+    if (listening === port) {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+        await response.arrayBuffer();
+        if (response.ok && !hasExited(child)) return;
+      } catch {
+        // Listening, not answering yet.
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the app did not serve ${url} within 60 s:\n${output()}`);
+  throw new Error(`the app did not serve ${url} within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
 export function newDataDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'omni-e2e-'));
 }
 
-export async function startApp(options: StartAppOptions): Promise<AppProcess> {
+async function startAppOn(port: number, options: StartAppOptions): Promise<AppProcess> {
   const dataDir = options.dataDir ?? newDataDir();
+  const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmpdir(),
     NODE_ENV: 'production' as const,
     NEXT_TELEMETRY_DISABLED: '1',
     DATA_DIR: dataDir,
-    PORT: String(options.port),
+    PORT: String(port),
+    ...(options.publicUrl ? { APP_PUBLIC_URL: url } : {}),
     ...options.env,
   };
-  const child = spawn(NEXT_BIN, ['start', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const child = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -65,25 +93,39 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
   child.stderr?.on('data', (chunk) => {
     log += chunk;
   });
-  const url = `http://127.0.0.1:${options.port}`;
   const output = () => log;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const app: AppProcess = {
     url,
-    port: options.port,
+    port,
     dataDir,
     output,
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (!hasExited(child)) child.kill(signal);
       await exited;
     },
   };
   try {
-    await waitUntilServing(url, child, output);
+    await waitUntilServing(port, child, output);
   } catch (error) {
     await app.stop('SIGKILL');
     throw error;
   }
   return app;
+}
+
+/**
+ * Starts the built app and resolves once it serves. On a port of its choosing, one another process
+ * takes first is replaced by a new free port; a port given in `options` is used or the start fails.
+ */
+export async function startApp(options: StartAppOptions = {}): Promise<AppProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await freePort());
+    try {
+      return await startAppOn(port, options);
+    } catch (error) {
+      if (options.port !== undefined || !(error instanceof PortTakenError) || attempt >= 3) throw error;
+    }
+  }
 }

@@ -15,17 +15,6 @@ async function warmUp(app: AppProcess): Promise<void> {
     throw new Error(`warm-up: GET /api/submissions answered ${response.status}\n${app.output()}`);
 }
 
-/**
- * Ports per worker, from E2E_PORT_BASE (3100): +0 for the shared app, +50/+60 for the task-following
- * apps, +100 and up for apps a test starts itself. Another base lets two checkouts run their suites at once.
- */
-const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
-const appPort = (workerIndex: number) => PORT_BASE + workerIndex;
-const extraPort = (workerIndex: number, n: number) => PORT_BASE + 100 + workerIndex * 20 + n;
-// By parallel index (0..workers-1): a worker that replaces a failed one stops nothing of the old one's.
-const livePort = (parallelIndex: number) => PORT_BASE + 50 + parallelIndex;
-const quietPort = (parallelIndex: number) => PORT_BASE + 60 + parallelIndex;
-
 /** The secret in the callback URL of the task-following apps (`liveApp`, `quietApp`), known to tests. */
 export const TEST_CALLBACK_TOKEN = 'cbt-e2e-9b7d31f0a5c24e68d1';
 
@@ -54,14 +43,13 @@ interface WorkerFixtures {
 }
 
 /** An app on the worker's fake upstream that follows tasks, with the test callback token and its own public URL. */
-async function startFollowingApp(port: number, upstream: FakeUpstream, pollIntervalMs: string) {
+async function startFollowingApp(upstream: FakeUpstream, pollIntervalMs: string) {
   const app = await startApp({
-    port,
+    publicUrl: true,
     env: {
       ...upstreamEnv(upstream),
       KLING_POLL_INTERVAL_MS: pollIntervalMs,
       CALLBACK_TOKEN: TEST_CALLBACK_TOKEN,
-      APP_PUBLIC_URL: `http://127.0.0.1:${port}`,
     },
   });
   await warmUp(app).catch(async (error) => {
@@ -72,8 +60,11 @@ async function startFollowingApp(port: number, upstream: FakeUpstream, pollInter
 }
 
 interface TestFixtures {
-  /** Starts another app instance (demo mode, restart, crash), stopped after the test. */
-  launchApp: (options?: Omit<StartAppOptions, 'port'> & { port?: number }) => Promise<AppProcess>;
+  /**
+   * Starts another app instance (demo mode, restart, crash) on a free port, stopped after the test.
+   * It resolves once the app has opened its database, unless `warmUp` is false.
+   */
+  launchApp: (options?: StartAppOptions & { warmUp?: boolean }) => Promise<AppProcess>;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -87,11 +78,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   app: [
-    async ({ upstream }, use, workerInfo) => {
-      const app = await startApp({
-        port: appPort(workerInfo.workerIndex),
-        env: upstreamEnv(upstream),
-      });
+    async ({ upstream }, use) => {
+      const app = await startApp({ env: upstreamEnv(upstream) });
       await warmUp(app).catch(async (error) => {
         await app.stop('SIGKILL');
         throw error;
@@ -102,18 +90,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker', timeout: 90_000 },
   ],
   liveApp: [
-    async ({ upstream }, use, workerInfo) => {
-      const port = livePort(workerInfo.parallelIndex);
-      const app = await startFollowingApp(port, upstream, '300');
+    async ({ upstream }, use) => {
+      const app = await startFollowingApp(upstream, '300');
       await use(app);
       await app.stop();
     },
     { scope: 'worker', timeout: 90_000 },
   ],
   quietApp: [
-    async ({ upstream }, use, workerInfo) => {
-      const port = quietPort(workerInfo.parallelIndex);
-      const app = await startFollowingApp(port, upstream, '600000');
+    async ({ upstream }, use) => {
+      const app = await startFollowingApp(upstream, '600000');
       await use(app);
       await app.stop();
     },
@@ -130,11 +116,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   launchApp: async ({}, use, testInfo) => {
     const started: AppProcess[] = [];
-    let n = 0;
-    await use(async (options = {}) => {
-      const app = await startApp({ ...options, port: options.port ?? extraPort(testInfo.workerIndex, n++) });
+    await use(async ({ warmUp: warm = true, ...options } = {}) => {
+      const app = await startApp(options);
       started.push(app);
-      await warmUp(app);
+      if (warm) await warmUp(app);
       return app;
     });
     // A failed test keeps what its apps printed (a crash, a stack trace) next to its trace.

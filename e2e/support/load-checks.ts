@@ -1,12 +1,12 @@
 import type { TestInfo } from '@playwright/test';
+import type { Submission } from '../../lib/contract/submission';
 import type { LoadAnswer, LoadSummary } from '../../load/load-generator.mjs';
 import type { FakeUpstream } from '../fake-upstream/fake-upstream.mjs';
 import type { AppProcess } from './app-process';
-import type { SubmissionJson } from './tasks';
 
 /** Every stored submission, newest first, paged through the API's own cursors (100 a page). */
-export async function listAllSubmissions(app: AppProcess): Promise<SubmissionJson[]> {
-  const rows: SubmissionJson[] = [];
+export async function listAllSubmissions(app: AppProcess): Promise<Submission[]> {
+  const rows: Submission[] = [];
   let cursor: string | null = null;
   // Bounded: 20,000 rows at most, the load generator's own cap.
   for (let page = 0; page < 200; page++) {
@@ -16,7 +16,7 @@ export async function listAllSubmissions(app: AppProcess): Promise<SubmissionJso
     });
     if (response.status !== 200)
       throw new Error(`listing answered ${response.status}: ${await response.text()}`);
-    const body = (await response.json()) as { items: SubmissionJson[]; nextCursor: string | null };
+    const body = (await response.json()) as { items: Submission[]; nextCursor: string | null };
     rows.push(...body.items);
     cursor = body.nextCursor;
     if (!cursor) return rows;
@@ -25,11 +25,11 @@ export async function listAllSubmissions(app: AppProcess): Promise<SubmissionJso
 }
 
 /** One submission by its ID, or the status it was answered with. */
-export async function fetchSubmission(app: AppProcess, id: string): Promise<SubmissionJson | number> {
+export async function fetchSubmission(app: AppProcess, id: string): Promise<Submission | number> {
   const response = await fetch(`${app.url}/api/submissions/${encodeURIComponent(id)}`, {
     signal: AbortSignal.timeout(30_000),
   });
-  return response.status === 200 ? ((await response.json()) as SubmissionJson) : response.status;
+  return response.status === 200 ? ((await response.json()) as Submission) : response.status;
 }
 
 /** The external task ID of every create call the fake received, in arrival order. */
@@ -55,10 +55,10 @@ export function repeated(ids: string[]): string[] {
 }
 
 /** The 201 answers whose task ID or external task ID differs from the stored row's, or has no row. */
-export function answersNotMatchingRows(answers: LoadAnswer[], rows: SubmissionJson[]): LoadAnswer[] {
+export function answersNotMatchingRows(answers: LoadAnswer[], rows: Submission[]): LoadAnswer[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return answers.filter((answer) => {
-    const body = answer.body as SubmissionJson;
+    const body = answer.body as Submission;
     const row = byId.get(body.id);
     return !row || !body.taskId || row.taskId !== body.taskId || row.externalTaskId !== body.externalTaskId;
   });

@@ -1,31 +1,15 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Submission } from '../../lib/contract/submission';
 import type { FakeUpstream, RecordedRequest } from '../fake-upstream/fake-upstream.mjs';
 import type { AppProcess } from './app-process';
 import { expect } from './fixtures';
-
-/** A Submission as the API returns it (SPEC sections 3 and 6). */
-export interface SubmissionJson {
-  id: string;
-  status: 'pending' | 'submitted' | 'processing' | 'succeeded' | 'failed';
-  taskId: string | null;
-  externalTaskId: string;
-  model: string;
-  request: Record<string, unknown>;
-  response: Record<string, unknown> | null;
-  error: { code: string; message: string; upstreamStatus: number | null } | null;
-  statusMessage: string | null;
-  video: { url: string; duration: number | null } | null;
-  refreshedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** Submits through the API of `app`; expects 201 and returns the stored Submission. */
 export async function submitViaApi(
   request: APIRequestContext,
   app: AppProcess,
   body: Record<string, unknown>,
-): Promise<SubmissionJson> {
+): Promise<Submission> {
   const response = await request.post(`${app.url}/api/submissions`, { data: { model: 'kling-v1', ...body } });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
@@ -35,7 +19,7 @@ export async function getSubmission(
   request: APIRequestContext,
   app: AppProcess,
   id: string,
-): Promise<SubmissionJson> {
+): Promise<Submission> {
   const response = await request.get(`${app.url}/api/submissions/${id}`);
   expect(response.status()).toBe(200);
   return response.json();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Submission } from '@/lib/contract/submission';
 import { AppError } from '@/lib/errors/app-error';
-import type { Submission } from '@/lib/submissions/submission';
 import { SubmissionFailedError } from '@/lib/submissions/submission-failed-error';
 import { handleApiError } from './handle-api-error';
 
@@ -12,6 +12,7 @@ function failedSubmission(code: 'upstream_rate_limited' | 'upstream_error'): Sub
   return {
     id: 'f2a4c0de-0000-4000-8000-000000000001',
     status: 'failed',
+    displayStatus: 'failed',
     taskId: null,
     externalTaskId: 'ovs-1',
     model: 'kling-v1',

@@ -1,13 +1,15 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
+import type { ErrorCode } from '@/lib/contract/error-codes';
+import type { ErrorEnvelope } from '@/lib/contract/error-envelope';
+import { IDEMPOTENT_REPLAYED_HEADER } from '@/lib/contract/headers';
+import { clampRetryAfter } from '@/lib/contract/retry-after';
 import { AppError } from '@/lib/errors/app-error';
-import type { ErrorCode } from '@/lib/errors/error-codes';
 import { logError } from '@/lib/logging/log';
 import { SubmissionFailedError } from '@/lib/submissions/submission-failed-error';
-import { IDEMPOTENT_REPLAYED_HEADER } from './idempotency-headers';
 
 /** Retry-After for the codes where waiting helps, when the error does not carry its own. */
-const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = {
+const DEFAULT_RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = {
   upstream_rate_limited: 30,
   rate_limited: 30,
   database_unavailable: 10,
@@ -28,7 +30,7 @@ export function handleApiError(error: unknown): NextResponse {
       { status: 500 },
     );
   }
-  const body: Record<string, unknown> = {
+  const body: ErrorEnvelope = {
     error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
   };
   const headers = new Headers();
@@ -36,7 +38,7 @@ export function handleApiError(error: unknown): NextResponse {
     body.submission = error.submission;
     if (error.replayed) headers.set(IDEMPOTENT_REPLAYED_HEADER, 'true');
   }
-  const retryAfter = error.retryAfterSeconds ?? RETRY_AFTER_SECONDS[error.code];
-  if (retryAfter !== undefined) headers.set('retry-after', String(retryAfter));
+  const retryAfter = error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS[error.code];
+  if (retryAfter !== undefined) headers.set('retry-after', String(clampRetryAfter(retryAfter)));
   return NextResponse.json(body, { status: error.status, headers });
 }

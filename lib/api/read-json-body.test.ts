@@ -94,4 +94,24 @@ describe('readJsonObject', () => {
   it('refuses a request with no body at all with invalid_json', async () => {
     expect((await failure(post(null))).code).toBe('invalid_json');
   });
+
+  it.each([
+    ['at the top', '{"model":"kling-v1","prompt":"shown","prompt":"sent"}', 'prompt'],
+    ['written with an escape', '{"prompt":"a","pr\\u006fmpt":"b"}', 'prompt'],
+    [
+      'in a list item',
+      '{"image_list":[{"image_url":"https://a.example/1.png","image_url":"https://b.example/2.png"}]}',
+      'image_url',
+    ],
+  ])('refuses a key repeated %s with invalid_json (400), naming it', async (_, text, key) => {
+    const error = await failure(post(text));
+    expect(error).toMatchObject({ code: 'invalid_json', status: 400 });
+    expect(error.message).toContain(`"${key}"`);
+  });
+
+  it('accepts the same key in different objects, and key-like text inside values', async () => {
+    const text =
+      '{"image_list":[{"image_url":"https://a.example/x.png"},{"image_url":"https://a.example/y.png"}],"prompt":"\\"prompt\\": a, \\"prompt\\":b"}';
+    await expect(readJsonObject(post(text))).resolves.toStrictEqual(JSON.parse(text));
+  });
 });

@@ -1,5 +1,6 @@
+import { LIMITS } from '@/lib/contract/request-limits';
 import { AppError } from '@/lib/errors/app-error';
-import { LIMITS } from '@/lib/validations/request-limits';
+import { findDuplicateKey } from './duplicate-keys';
 
 function tooLarge(): AppError {
   return new AppError(
@@ -35,9 +36,11 @@ export async function readJsonObject(
     }
   }
 
+  let text: string;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    parsed = JSON.parse(text);
   } catch {
     throw new AppError('invalid_json', 'The request body is not valid JSON. Send a JSON object.');
   }
@@ -45,6 +48,13 @@ export async function readJsonObject(
     throw new AppError(
       'invalid_json',
       'The request body must be a JSON object, like {"model":"kling-v1","prompt":"..."}.',
+    );
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null) {
+    throw new AppError(
+      'invalid_json',
+      `The request body has the key ${JSON.stringify(duplicate)} twice in one object. Send each field once.`,
     );
   }
   return parsed as Record<string, unknown>;

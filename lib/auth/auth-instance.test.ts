@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from '@/lib/db/test-databases';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { createActorCache } from './actor-cache';
 import { createActorStore } from './actor-store';
 import { createAuth } from './auth-instance';

@@ -1,9 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { describeEachDatabase, type TestDatabase } from '@/e2e/support/test-databases';
 import { session, user } from '@/lib/db/account-schema';
 import { openDatabase } from '@/lib/db/client';
-import { describeEachDatabase, type TestDatabase } from '@/lib/db/test-databases';
 import { createUserStore } from '@/lib/users/user-store';
 import { createActorCache } from './actor-cache';
 import { createActorStore } from './actor-store';

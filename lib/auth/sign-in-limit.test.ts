@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from '@/lib/db/test-databases';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { createSignInLimit } from './sign-in-limit';
 
 describeEachDatabase('sign-in attempts per client address', (database) => {

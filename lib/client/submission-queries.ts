@@ -1,15 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Submission } from '@/lib/submissions/submission';
+import { isTerminal, type Submission } from '@/lib/submissions/submission';
 import { fetchCallbackDeliveries, fetchSubmission } from './submissions-api';
-
-/** Statuses after which nothing changes any more. */
-export const TERMINAL_STATUSES: readonly Submission['status'][] = ['succeeded', 'failed'];
 
 /** How often an open submission's page asks the server again. */
 export const LIVE_REFRESH_MS = 3_000;
 
+/** Still moving: followed live until it succeeds or fails for good (`checking` is still open). */
 export const isOpen = (submission: Submission | undefined): boolean =>
-  submission !== undefined && !TERMINAL_STATUSES.includes(submission.status);
+  submission !== undefined && !isTerminal(submission.displayStatus);
 
 /** One submission, followed live until its task ends (refetchInterval stops at a terminal status). */
 export function submissionQuery(id: string, initialData?: Submission) {

@@ -1,14 +1,8 @@
-import { IDEMPOTENT_REPLAYED_HEADER } from '@/lib/api/idempotency-headers';
-import type { ErrorCode } from '@/lib/errors/error-codes';
-import type { CallbackDelivery, Submission } from '@/lib/submissions/submission';
-import type { ValidationIssue } from '@/lib/validations/validation-issues';
-
-/** The API's error envelope, as the browser receives it. */
-export interface ApiErrorBody {
-  code: ErrorCode;
-  message: string;
-  issues?: ValidationIssue[];
-}
+import type { CallbackDelivery } from '@/lib/contract/callbacks';
+import type { ErrorEnvelope } from '@/lib/contract/error-envelope';
+import type { ApiError } from '@/lib/contract/errors';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from '@/lib/contract/headers';
+import type { Submission } from '@/lib/contract/submission';
 
 export type SubmitOutcome =
   /** `replayed`: this exact request was already submitted under the same key; nothing was paid twice. */
@@ -16,7 +10,7 @@ export type SubmitOutcome =
   | {
       kind: 'rejected';
       status: number;
-      error: ApiErrorBody;
+      error: ApiError;
       submission: Submission | null;
       retryAfterSeconds: number | null;
     };
@@ -24,7 +18,7 @@ export type SubmitOutcome =
 /** No HTTP answer at all (offline, server down, connection cut): the same attempt may be retried. */
 export class NetworkError extends Error {}
 
-function isEnvelope(value: unknown): value is { error: ApiErrorBody; submission?: Submission } {
+function isEnvelope(value: unknown): value is ErrorEnvelope {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -41,7 +35,7 @@ export async function submitRequest(
   try {
     response = await fetch('/api/submissions', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      headers: { 'content-type': 'application/json', [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
       body: JSON.stringify(body),
     });
   } catch (error) {

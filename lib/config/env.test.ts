@@ -22,7 +22,27 @@ describe('parseEnv', () => {
       publicUrl: null,
       callbackToken: null,
       rateLimit: { perMinute: 60, loopback: false },
+      allowedHosts: [],
+      trustedProxies: [],
     });
+  });
+
+  it('reads ALLOWED_HOSTS and TRUSTED_PROXIES as comma-separated lists', () => {
+    const env = parseEnv({
+      ALLOWED_HOSTS: 'Studio.Example.com, 10.0.0.5,[2001:db8::1],',
+      TRUSTED_PROXIES: '10.0.0.5, 172.16.0.0/12,fd00::/8',
+    });
+    expect(env.allowedHosts).toEqual(['studio.example.com', '10.0.0.5', '[2001:db8::1]']);
+    expect(env.trustedProxies).toEqual(['10.0.0.5', '172.16.0.0/12', 'fd00::/8']);
+  });
+
+  it.each([
+    ['ALLOWED_HOSTS', 'https://studio.example.com'],
+    ['ALLOWED_HOSTS', 'studio.example.com:8443'],
+    ['TRUSTED_PROXIES', 'proxy.internal'],
+    ['TRUSTED_PROXIES', '10.0.0.0/33'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(configError({ [name]: value })).toContain(name);
   });
 
   it('treats empty variables as unset, as `VAR= next start` means', () => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Empty variables count as unset, as a shell user expects from `VAR= next start`. */
@@ -10,6 +11,32 @@ const positiveInt = (fallback: number) =>
     (value) => (value === '' || value === undefined ? fallback : Number(value)),
     z.number().int().positive(),
   );
+
+/** A comma-separated list; blanks between commas are ignored. */
+const list = (item: z.ZodString) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean)
+        : [],
+    z.array(item),
+  );
+
+/** A host name or IP address as it appears in a Host header, without the port: `studio.example.com`, `[2001:db8::1]`. */
+const HOST_NAME =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])$/i;
+
+/** An IPv4 or IPv6 address, optionally with a /prefix: `10.0.0.5`, `10.0.0.0/8`, `fd00::/8`. */
+function isAddressOrRange(value: string): boolean {
+  const [address = '', prefix, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const envSchema = z
   .object({
@@ -36,6 +63,12 @@ const envSchema = z
       z.number().int().min(0, 'must be 0 (off) or more'),
     ),
     BETTER_AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+    ALLOWED_HOSTS: list(
+      z.string().regex(HOST_NAME, 'must list host names, like studio.example.com,10.0.0.5'),
+    ),
+    TRUSTED_PROXIES: list(
+      z.string().refine(isAddressOrRange, 'must list IP addresses or CIDR ranges, like 10.0.0.5,fd00::/8'),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.KLING_API_BASE_URL && !env.KLING_API_KEY) {
@@ -74,6 +107,10 @@ export interface AppEnv {
   signInAttemptsPerMinute: number;
   /** Signs session cookies; null: generated once and kept in the database. */
   authSecret: string | null;
+  /** Host names the app answers to besides the APP_PUBLIC_URL host and loopback names, lower case. */
+  allowedHosts: string[];
+  /** Addresses and CIDR ranges of reverse proxies whose X-Forwarded-* headers are believed. */
+  trustedProxies: string[];
 }
 
 export class EnvError extends Error {}
@@ -102,6 +139,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     dailyVideoSecondsLimit: env.DAILY_VIDEO_SECONDS_LIMIT ?? null,
     signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
     authSecret: env.BETTER_AUTH_SECRET ?? null,
+    allowedHosts: env.ALLOWED_HOSTS.map((host) => host.toLowerCase().replace(/\.$/, '')),
+    trustedProxies: env.TRUSTED_PROXIES,
   };
 }
 

@@ -16,23 +16,26 @@ import { user } from './account-schema';
 export * from './account-schema';
 export * from './review-schema';
 
+import { DELIVERY_OUTCOMES, EVENT_SOURCES, SUBMISSION_STATUSES } from '@/lib/contract/statuses';
+import type { SubmissionError, SubmissionVideo } from '@/lib/contract/submission';
+
 /** Every submission ever made: stored before the upstream call, updated after it. */
 export const submissions = pgTable(
   'submissions',
   {
     id: text('id').primaryKey(),
-    status: text('status').notNull(),
+    status: text('status', { enum: SUBMISSION_STATUSES }).notNull(),
     taskId: text('task_id'),
     externalTaskId: text('external_task_id').notNull(),
     model: text('model').notNull(),
     /** Copied out of the request so history search can use a trigram index. */
     prompt: text('prompt').notNull().default(''),
     // json, not jsonb: the exact body sent and received, key order included.
-    request: json('request').notNull(),
-    response: json('response'),
-    error: jsonb('error'),
+    request: json('request').$type<Record<string, unknown>>().notNull(),
+    response: json('response').$type<Record<string, unknown>>(),
+    error: jsonb('error').$type<SubmissionError>(),
     statusMessage: text('status_message'),
-    video: jsonb('video'),
+    video: jsonb('video').$type<SubmissionVideo>(),
     refreshedAt: timestamp('refreshed_at', { withTimezone: true, mode: 'date' }),
     idempotencyKey: text('idempotency_key'),
     /** Hash of the client's body, to tell a retry from a different request under the same key. */
@@ -72,6 +75,25 @@ export const submissions = pgTable(
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type NewSubmissionRow = typeof submissions.$inferInsert;
 
+/**
+ * Every status change of a submission, oldest first by (at, id): written by the same SQL statement
+ * as the change itself, so the timeline can never miss one.
+ */
+export const submissionEvents = pgTable(
+  'submission_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    status: text('status', { enum: SUBMISSION_STATUSES }).notNull(),
+    source: text('source', { enum: EVENT_SOURCES }).notNull(),
+    message: text('message'),
+  },
+  (t) => [index('submission_events_submission_id_idx').on(t.submissionId, t.at, t.id)],
+);
+
 /** Every call the upstream made to the callback route, kept so a reviewer can see them. */
 export const callbackDeliveries = pgTable(
   'callback_deliveries',
@@ -81,9 +103,8 @@ export const callbackDeliveries = pgTable(
     submissionId: text('submission_id'),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
     taskStatus: text('task_status'),
-    /** applied, duplicate, stale, unknown_task or unreadable. */
-    outcome: text('outcome').notNull(),
-    body: json('body'),
+    outcome: text('outcome', { enum: DELIVERY_OUTCOMES }).notNull(),
+    body: json('body').$type<Record<string, unknown>>(),
   },
   (t) => [index('callback_deliveries_submission_id_idx').on(t.submissionId, t.receivedAt)],
 );
@@ -93,5 +114,3 @@ export const appSettings = pgTable('app_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
-
-export type CallbackDeliveryRow = typeof callbackDeliveries.$inferSelect;

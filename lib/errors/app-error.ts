@@ -1,5 +1,5 @@
-import type { ValidationIssue } from '@/lib/validations/validation-issues';
-import { ERROR_STATUS, type ErrorCode } from './error-codes';
+import { ERROR_STATUS, type ErrorCode } from '@/lib/contract/error-codes';
+import type { ValidationIssue } from '@/lib/contract/validation-issues';
 
 /** An expected failure with a code from the API's table; its message is safe to show to anyone. */
 export class AppError extends Error {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { ERROR_STATUS } from '@/lib/errors/error-codes';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
+import { ERROR_STATUS } from '@/lib/contract/error-codes';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { CREATE_TASK_PATH, createHttpClient } from './http-client';
 import type { KlingUpstream } from './types';
 import { UpstreamError } from './upstream-error';
@@ -16,15 +17,12 @@ const request: SubmissionRequest = {
   external_task_id: 'http-client-test',
 };
 
-let fake: FakeUpstream;
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 let client: KlingUpstream;
 
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
+beforeAll(() => {
   client = createHttpClient({ baseUrl: fake.url, apiKey: API_KEY, timeoutMs: 2_000 });
 });
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 /** The UpstreamError a create call ends in; fails the test if it succeeded or threw something else. */
 async function failure(upstream: KlingUpstream = client): Promise<UpstreamError> {
@@ -98,7 +96,7 @@ describe('createHttpClient: success', () => {
   });
 });
 
-describe('createHttpClient: every failure classified (SPEC section 3)', () => {
+describe('createHttpClient: every failure classified (docs/api.md)', () => {
   it.each([400, 422])('%d -> upstream_rejected (422), keeping the upstream message', async (status) => {
     fake.nextReply({
       kind: 'status',
@@ -279,7 +277,7 @@ describe('createHttpClient: the key stays secret', () => {
   });
 });
 
-describe('createHttpClient: queryTask (SPEC section 6)', () => {
+describe('createHttpClient: queryTask (docs/api.md, "Statuses")', () => {
   const VIDEO_URL = 'https://cdn.example.com/videos/result.mp4';
 
   /** A task the fake created from a real create call, as the app would have it. */

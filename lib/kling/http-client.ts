@@ -1,11 +1,13 @@
 import 'server-only';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
+import { registerSecret } from '@/lib/security/secrets';
 import { readCreatedTask } from './read-created-task';
 import { RequestTimeoutError, sendRequest } from './send-request';
 import { readTaskSnapshot, type TaskSnapshot } from './task-snapshot';
 import type { CreatedTask, CreateTaskOptions, KlingUpstream } from './types';
 import {
-  UpstreamError,
+  redactUpstreamError,
+  type UpstreamError,
   upstreamBadReply,
   upstreamErrorFromStatus,
   upstreamTimeout,
@@ -50,10 +52,7 @@ function parseJson(text: string): unknown {
 export function createHttpClient(options: HttpClientOptions): KlingUpstream {
   const { baseUrl, apiKey, timeoutMs } = options;
   // The key must never travel back to a browser, even inside an upstream message that echoes it.
-  const redact = (error: unknown): unknown =>
-    error instanceof UpstreamError && error.message.includes(apiKey)
-      ? new UpstreamError({ ...error.toDetails(), message: error.message.replaceAll(apiKey, '[redacted]') })
-      : error;
+  registerSecret(apiKey);
 
   /** One call with the key and the timeout; the whole reply is read within the timeout too. */
   async function call(
@@ -99,7 +98,7 @@ export function createHttpClient(options: HttpClientOptions): KlingUpstream {
       if (reply.body === undefined) throw upstreamBadReply(reply.status, 'not JSON');
       return readCreatedTask(reply.body, reply.status);
     } catch (error) {
-      throw redact(error);
+      throw redactUpstreamError(error);
     }
   }
 
@@ -112,7 +111,7 @@ export function createHttpClient(options: HttpClientOptions): KlingUpstream {
       if (!snapshot) throw upstreamBadReply(reply.status, 'no task status in it');
       return snapshot;
     } catch (error) {
-      throw redact(error);
+      throw redactUpstreamError(error);
     }
   }
 

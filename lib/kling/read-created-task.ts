@@ -1,3 +1,4 @@
+import { isPlausibleTaskId } from './task-id';
 import type { CreatedTask } from './types';
 import { extractUpstreamMessage, UpstreamError, upstreamBadReply } from './upstream-error';
 
@@ -12,26 +13,32 @@ function nonEmptyString(value: unknown): string | null {
 /**
  * Reads the task ID out of a 2xx reply. The documented shape is an OpenAI video object
  * (`id`, `task_id`); gateways that pass Kling's native envelope (`{code:0,data:{task_id}}`) work too.
+ * A non-zero Kling `code` is a refusal; any other reply without a plausible task ID is unreadable.
  */
 export function readCreatedTask(body: unknown, status: number): CreatedTask {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw upstreamBadReply(status, 'not a JSON object');
   }
   const reply = body as Record<string, unknown>;
+  const created = (taskId: string): CreatedTask => {
+    if (!isPlausibleTaskId(taskId)) throw upstreamBadReply(status, 'a task ID that cannot be one');
+    return { taskId, response: reply };
+  };
   const direct = nonEmptyString(reply.task_id) ?? nonEmptyString(reply.id);
-  if (direct) return { taskId: direct, response: reply };
+  if (direct) return created(direct);
 
-  if ('code' in reply && reply.code !== 0) {
+  if (typeof reply.code === 'number' && reply.code !== 0) {
     const said = extractUpstreamMessage(reply, '');
     throw new UpstreamError({
       code: 'upstream_error',
       upstreamStatus: status,
-      message: `The video service reported an error (code ${String(reply.code)}${said ? `: ${said}` : ''}). Try again in a few minutes.`,
+      refused: true,
+      message: `The video service reported an error (code ${reply.code}${said ? `: ${said}` : ''}). Try again in a few minutes.`,
     });
   }
   const data =
     typeof reply.data === 'object' && reply.data !== null ? (reply.data as Record<string, unknown>) : null;
   const nested = nonEmptyString(data?.task_id);
-  if (nested) return { taskId: nested, response: reply };
+  if (nested) return created(nested);
   throw upstreamBadReply(status, 'no task ID in it');
 }

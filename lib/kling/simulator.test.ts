@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { createSimulator, SAMPLE_VIDEO, SIMULATED_MODERATION, SIMULATED_TIMELINE } from './simulator';
 
 const START = Date.parse('2026-03-01T12:00:00.000Z');

@@ -1,5 +1,6 @@
 import 'server-only';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import type { TaskSnapshot } from './task-snapshot';
 import type { CreatedTask, CreateTaskOptions, KlingUpstream } from './types';
 import { upstreamErrorFromStatus, upstreamTimeout } from './upstream-error';
@@ -40,8 +41,6 @@ function newTaskId(createdAt: number): string {
     .padStart(6, '0');
   return `${createdAt}${random}`.slice(0, 18).padEnd(18, '0');
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface SimulatorOptions {
   timeoutMs: number;

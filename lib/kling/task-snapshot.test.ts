@@ -6,7 +6,7 @@ const TASK_ID = '842250903629086785';
 const UPDATED_MS = 1_737_367_860_123;
 const VIDEO_URL = 'https://cdn.example.com/videos/842250903629086785.mp4';
 
-/** A native `data` object as SPEC section 6 shows it; fields override the defaults. */
+/** A native `data` object as docs/api.md, "Statuses" shows it; fields override the defaults. */
 function nativeData(fields: Record<string, unknown>): Record<string, unknown> {
   return {
     task_id: TASK_ID,
@@ -241,5 +241,26 @@ describe('readNativeTask: callback bodies (the unwrapped native object)', () => 
   it('returns null for a body without a known status', () => {
     expect(readNativeTask({ task_id: TASK_ID })).toBeNull();
     expect(readNativeTask({ task_id: TASK_ID, task_status: 42 })).toBeNull();
+  });
+});
+
+describe('readTaskSnapshot: what cannot be an ID or a time names nothing', () => {
+  it.each([
+    ['U+0000', `8422509036\u000029086785`],
+    ['a lone surrogate', `8422509036\uD80029086785`],
+    ['65 characters', '8'.repeat(65)],
+    ['a path step', '..'],
+  ])('a task ID holding %s is no task ID', (_, id) => {
+    const snapshot = readTaskSnapshot(envelope(nativeData({ task_id: id })));
+    expect(snapshot).toMatchObject({ status: 'submitted', taskId: null, externalTaskId: 'campaign-42' });
+  });
+
+  it('an external task ID holding U+0000 is none', () => {
+    const snapshot = readNativeTask(nativeData({ task_info: { external_task_id: 'campaign\u000042' } }));
+    expect(snapshot?.externalTaskId).toBeNull();
+  });
+
+  it('an absurd updated_at is no time (it would not fit the stored column)', () => {
+    expect(readNativeTask(nativeData({ updated_at: 1e30 }))?.upstreamUpdatedAt).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { isPlausibleTaskId } from './task-id';
+
 /** Where a task stands upstream, read from either reply shape the upstream (or a gateway) uses. */
 export interface TaskSnapshot {
   status: 'submitted' | 'processing' | 'succeeded' | 'failed';
@@ -40,11 +42,18 @@ function seconds(value: unknown): number | null {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
 }
 
-/** Milliseconds from a time the upstream gives in ms (native) or s (OpenAI). */
+/** Milliseconds from a time the upstream gives in ms (native) or s (OpenAI); none when absurd. */
 function millis(value: unknown): number | null {
   const n = seconds(value);
   if (n === null) return null;
-  return n < 100_000_000_000 ? Math.round(n * 1000) : Math.round(n);
+  const ms = n < 100_000_000_000 ? Math.round(n * 1000) : Math.round(n);
+  return Number.isSafeInteger(ms) ? ms : null;
+}
+
+/** A task or external task ID named in a reply; one that cannot be an ID names nothing. */
+function taskId(value: unknown): string | null {
+  const id = text(value);
+  return id !== null && isPlausibleTaskId(id) ? id : null;
 }
 
 function httpUrl(value: unknown): string | null {
@@ -65,8 +74,8 @@ export function readNativeTask(data: Json): TaskSnapshot | null {
     statusMessage: text(data.task_status_msg),
     video: status === 'succeeded' && url ? { url, duration: seconds(first?.duration) } : null,
     upstreamUpdatedAt: millis(data.updated_at),
-    taskId: text(data.task_id),
-    externalTaskId: text(info.external_task_id) ?? text(data.external_task_id),
+    taskId: taskId(data.task_id),
+    externalTaskId: taskId(info.external_task_id) ?? taskId(data.external_task_id),
   };
 }
 
@@ -84,8 +93,8 @@ function readVideoObject(body: Json): TaskSnapshot | null {
         ? { url, duration: seconds(metadata.duration) ?? seconds(body.seconds) ?? seconds(body.duration) }
         : null,
     upstreamUpdatedAt: millis(body.updated_at) ?? millis(body.completed_at),
-    taskId: text(body.task_id) ?? text(body.id),
-    externalTaskId: text(body.external_task_id) ?? text(metadata.external_task_id),
+    taskId: taskId(body.task_id) ?? taskId(body.id),
+    externalTaskId: taskId(body.external_task_id) ?? taskId(metadata.external_task_id),
   };
 }
 

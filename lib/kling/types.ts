@@ -1,15 +1,5 @@
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import type { TaskSnapshot } from './task-snapshot';
-
-/** The upstream's success reply to a create call: an OpenAI-compatible video object. */
-export interface KlingVideoObject {
-  id: string;
-  task_id?: string;
-  object?: string;
-  model?: string;
-  created_at?: number;
-  [key: string]: unknown;
-}
 
 export interface CreatedTask {
   taskId: string;

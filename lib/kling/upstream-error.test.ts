@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { readCreatedTask } from './read-created-task';
 import {
   extractUpstreamMessage,
+  MAY_HAVE_STARTED,
   parseRetryAfter,
   UpstreamError,
   upstreamBadReply,
@@ -15,7 +16,7 @@ function classify(status: number, body: unknown = null, retryAfter: string | nul
   return upstreamErrorFromStatus(status, body, body === null ? '' : JSON.stringify(body), retryAfter);
 }
 
-describe('upstreamErrorFromStatus: the table of SPEC section 3', () => {
+describe('upstreamErrorFromStatus: the table of docs/api.md, "Errors"', () => {
   it.each([
     [400, 'upstream_rejected', 422],
     [422, 'upstream_rejected', 422],
@@ -53,9 +54,34 @@ describe('upstreamErrorFromStatus: the table of SPEC section 3', () => {
     const error = classify(503, { message: 'maintenance' });
     expect(error.toDetails()).toStrictEqual({
       code: 'upstream_error',
-      message: 'The video service failed (HTTP 503: maintenance). Try again in a few minutes.',
+      message: `The video service failed (HTTP 503: maintenance). ${MAY_HAVE_STARTED}`,
       upstreamStatus: 503,
     });
+  });
+});
+
+describe('definite refusals and uncertain failures', () => {
+  it.each([400, 401, 403, 422, 429])('upstream %d is a definite refusal: no task exists', (status) => {
+    expect(classify(status).refused).toBe(true);
+  });
+
+  it.each([500, 502, 503, 504, 404, 409, 302])(
+    'upstream %d leaves it uncertain, and says so without asking to try again',
+    (status) => {
+      const error = classify(status, { message: 'internal error' });
+      expect(error.refused).toBe(false);
+      expect(error.message).toContain(MAY_HAVE_STARTED);
+      expect(error.message).not.toMatch(/try again/i);
+    },
+  );
+
+  it.each([
+    ['a timeout', upstreamTimeout(3_000)],
+    ['a lost connection', upstreamUnreachable('ECONNRESET')],
+    ['an unreadable 2xx', upstreamBadReply(200, 'not JSON')],
+  ])('%s leaves it uncertain', (_, error) => {
+    expect(error.refused).toBe(false);
+    expect(error.message).toContain(MAY_HAVE_STARTED);
   });
 });
 
@@ -64,7 +90,8 @@ describe('failures without an upstream status', () => {
     const error = upstreamTimeout(30_000);
     expect(error).toMatchObject({ code: 'upstream_timeout', status: 504, upstreamStatus: null });
     expect(error.message).toContain('30 s');
-    expect(error.message).toMatch(/check history/i);
+    expect(error.message).toContain('The task may still have started');
+    expect(error.message).not.toMatch(/try again/i);
   });
 
   it('an unreachable upstream is upstream_error (502)', () => {
@@ -152,5 +179,39 @@ describe('readCreatedTask', () => {
 
   it.each([[null], [[]], ['id'], [{}], [{ code: 0, data: {} }], [{ id: '   ' }]])('rejects %j', (body) => {
     expect(() => readCreatedTask(body, 200)).toThrow(UpstreamError);
+  });
+
+  /** The error a reply is read into; fails the test when it reads as a task. */
+  function unreadable(body: unknown): UpstreamError {
+    try {
+      readCreatedTask(body, 200);
+    } catch (error) {
+      return error as UpstreamError;
+    }
+    throw new Error('read as a created task');
+  }
+
+  it('a 2xx carrying a non-zero Kling code is a definite refusal', () => {
+    expect(unreadable({ code: 1303, message: 'parallel task over resource pack limit' }).refused).toBe(true);
+  });
+
+  it.each([
+    ['a task ID over 64 characters', { id: '8'.repeat(65) }],
+    ['a 100 KB task ID', { task_id: 'x'.repeat(100 * 1024) }],
+    ['a task ID holding U+0000', { task_id: '842250903629\u0000086785' }],
+    ['a task ID holding a space', { task_id: '842250903629 086785' }],
+    ['a task ID that is a path step', { id: '..' }],
+    ['a task ID in the native envelope holding U+0000', { code: 0, data: { task_id: 'a\u0000b' } }],
+    ['no task ID and no code', { ok: true }],
+    ['a code that is not a number', { code: 'E1303' }],
+  ])('%s is an unreadable reply: uncertain, not a refusal', (_, body) => {
+    const error = unreadable(body);
+    expect(error).toMatchObject({ code: 'upstream_error', upstreamStatus: 200, refused: false });
+    expect(error.message).toContain(MAY_HAVE_STARTED);
+  });
+
+  it('takes a task ID of up to 64 printable characters', () => {
+    expect(readCreatedTask({ task_id: 'A'.repeat(64) }, 200).taskId).toHaveLength(64);
+    expect(readCreatedTask({ task_id: 'task:42_a.b-c' }, 201).taskId).toBe('task:42_a.b-c');
   });
 });

@@ -1,5 +1,7 @@
+import type { UpstreamErrorCode } from '@/lib/contract/error-codes';
+import { clampRetryAfter } from '@/lib/contract/retry-after';
 import { AppError } from '@/lib/errors/app-error';
-import type { UpstreamErrorCode } from '@/lib/errors/error-codes';
+import { redactSecrets } from '@/lib/security/secrets';
 
 export interface UpstreamErrorDetails {
   code: UpstreamErrorCode;
@@ -8,16 +10,29 @@ export interface UpstreamErrorDetails {
   upstreamStatus: number | null;
 }
 
-/** A failed upstream call, classified once here for every caller (SPEC section 3). */
+/**
+ * Said of every failure that is not a definite refusal: the upstream may have created the task, so
+ * sending it again could pay twice. The app looks it up instead.
+ */
+export const MAY_HAVE_STARTED =
+  'The task may still have started: the app is checking with the video service and will show its real status here.';
+
+/** A failed upstream call, classified once here for every caller (docs/api.md). */
 export class UpstreamError extends AppError {
   readonly upstreamStatus: number | null;
   readonly retryAfterSeconds: number | null;
+  /**
+   * True for a definite refusal (400/401/403/422/429, or a 2xx carrying a non-zero Kling code): no
+   * task exists. Anything else (no answer, a reset, a 5xx, an unreadable reply) leaves it uncertain.
+   */
+  readonly refused: boolean;
 
-  constructor(details: UpstreamErrorDetails & { retryAfterSeconds?: number | null }) {
+  constructor(details: UpstreamErrorDetails & { retryAfterSeconds?: number | null; refused?: boolean }) {
     super(details.code, details.message);
     this.name = 'UpstreamError';
     this.upstreamStatus = details.upstreamStatus;
     this.retryAfterSeconds = details.retryAfterSeconds ?? null;
+    this.refused = details.refused ?? false;
   }
 
   toDetails(): UpstreamErrorDetails {
@@ -40,6 +55,19 @@ export function isUpstreamError(error: unknown): error is UpstreamError {
     error.name === 'UpstreamError' &&
     typeof (error as Partial<UpstreamError>).toDetails === 'function'
   );
+}
+
+/** The same failure with every secret cut out of its message: an upstream may echo the key or the token. */
+export function redactUpstreamError(error: unknown): unknown {
+  if (!isUpstreamError(error)) return error;
+  const message = redactSecrets(error.message);
+  if (message === error.message) return error;
+  return new UpstreamError({
+    ...error.toDetails(),
+    message,
+    retryAfterSeconds: error.retryAfterSeconds,
+    refused: error.refused,
+  });
 }
 
 const DEFAULT_RETRY_AFTER_SECONDS = 30;
@@ -81,6 +109,7 @@ export function upstreamErrorFromStatus(
     return new UpstreamError({
       code: 'upstream_rejected',
       upstreamStatus: status,
+      refused: true,
       message: said
         ? `The video service rejected the request: ${said}`
         : 'The video service rejected the request.',
@@ -90,23 +119,25 @@ export function upstreamErrorFromStatus(
     return new UpstreamError({
       code: 'upstream_unauthorized',
       upstreamStatus: status,
+      refused: true,
       message:
         'The video service refused the server’s API key. An administrator needs to check KLING_API_KEY; nothing was charged.',
     });
   }
   if (status === 429) {
-    const retryAfterSeconds = parseRetryAfter(retryAfterHeader);
+    const retryAfterSeconds = clampRetryAfter(parseRetryAfter(retryAfterHeader));
     return new UpstreamError({
       code: 'upstream_rate_limited',
       upstreamStatus: status,
       retryAfterSeconds,
+      refused: true,
       message: `The video service is busy (rate limit${said ? `: ${said}` : ''}). Try again in ${retryAfterSeconds} s.`,
     });
   }
   return new UpstreamError({
     code: 'upstream_error',
     upstreamStatus: status,
-    message: `The video service failed (HTTP ${status}${said ? `: ${said}` : ''}). Try again in a few minutes.`,
+    message: `The video service failed (HTTP ${status}${said ? `: ${said}` : ''}). ${MAY_HAVE_STARTED}`,
   });
 }
 
@@ -114,7 +145,7 @@ export function upstreamBadReply(status: number, what: string): UpstreamError {
   return new UpstreamError({
     code: 'upstream_error',
     upstreamStatus: status,
-    message: `The video service sent an unexpected reply (${what}). The task may not exist; check history before trying again.`,
+    message: `The video service sent an unexpected reply (${what}). ${MAY_HAVE_STARTED}`,
   });
 }
 
@@ -122,7 +153,7 @@ export function upstreamTimeout(timeoutMs: number): UpstreamError {
   return new UpstreamError({
     code: 'upstream_timeout',
     upstreamStatus: null,
-    message: `The video service did not answer within ${Math.round(timeoutMs / 1000)} s. The task may still have started: check history before trying again.`,
+    message: `The video service did not answer within ${Math.round(timeoutMs / 1000)} s. ${MAY_HAVE_STARTED}`,
   });
 }
 
@@ -130,6 +161,6 @@ export function upstreamUnreachable(reason: string): UpstreamError {
   return new UpstreamError({
     code: 'upstream_error',
     upstreamStatus: null,
-    message: `Could not reach the video service (${reason}). Try again in a few minutes.`,
+    message: `Could not reach the video service (${reason}). ${MAY_HAVE_STARTED}`,
   });
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { logError, logInfo, logWarn, registerSecret } from './log';
+import { registerSecret } from '@/lib/security/secrets';
+import { logError, logInfo, logWarn } from './log';
 
 const KEY = 'sk-log-test-7c1d9e2f4a6b8c0d';
 const TOKEN = 'cbt-log-test-31f0a5c24e68d1b7';

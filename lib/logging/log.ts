@@ -1,27 +1,14 @@
+import { redactSecrets } from '@/lib/security/secrets';
+
 /** Structured one-line logs; secrets are cut out before anything is written. */
 type Level = 'info' | 'warn' | 'error';
 
-const SECRET_ENV = ['KLING_API_KEY', 'CALLBACK_TOKEN'] as const;
-/** Secrets the app makes itself (a generated callback token), cut out like the ones from the environment. */
-const registered = new Set<string>();
-
-export function registerSecret(secret: string): void {
-  if (secret.length >= 8) registered.add(secret);
-}
-
 function redact(text: string): string {
   // An Authorization value, whatever its scheme (Bearer, Basic, ...): the scheme word and the credentials go.
-  let out = text.replace(
-    /(authorization\\?["']?\s*[:=]\s*\\?["']?)(?:[A-Za-z-]+\s+)?[^\s"',}\\]+/gi,
-    '$1[redacted]',
-  );
-  out = out.replace(/bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]');
-  for (const name of SECRET_ENV) {
-    const secret = process.env[name];
-    if (secret && secret.length >= 4) out = out.replaceAll(secret, '[redacted]');
-  }
-  for (const secret of registered) out = out.replaceAll(secret, '[redacted]');
-  return out;
+  const out = text
+    .replace(/(authorization\\?["']?\s*[:=]\s*\\?["']?)(?:[A-Za-z-]+\s+)?[^\s"',}\\]+/gi, '$1[redacted]')
+    .replace(/bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]');
+  return redactSecrets(out);
 }
 
 function errorFields(error: unknown): Record<string, unknown> {
@@ -32,9 +19,21 @@ function errorFields(error: unknown): Record<string, unknown> {
   return { error: String(error) };
 }
 
+/** True while this module writes a line, so that a console routed through it passes the line on as is. */
+let writing = false;
+
+export function isWritingLogLine(): boolean {
+  return writing;
+}
+
 function write(level: Level, message: string, fields: Record<string, unknown>): void {
   const line = redact(JSON.stringify({ level, time: new Date().toISOString(), message, ...fields }));
-  (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(line);
+  writing = true;
+  try {
+    (level === 'error' ? console.error : level === 'warn' ? console.warn : console.log)(line);
+  } finally {
+    writing = false;
+  }
 }
 
 export function logInfo(message: string, fields: Record<string, unknown> = {}): void {

@@ -1,13 +1,16 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { getEnv } from '@/lib/config/env';
+import { createAppSettings } from '@/lib/db/app-settings';
 import { getDatabase } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { getUpstream } from '@/lib/kling/upstream';
-import { logError, registerSecret } from '@/lib/logging/log';
+import { logError } from '@/lib/logging/log';
+import { registerSecret } from '@/lib/security/secrets';
+import { generateCallbackToken } from '@/lib/submissions/callback-token';
 import { createSubmissionService, type SubmissionService } from '@/lib/submissions/submission-service';
-import { generateCallbackToken } from '@/lib/tasks/callback-token';
+import { createSubmissionStore } from '@/lib/submissions/submission-store';
 import { startTaskFollower, type TaskFollower } from '@/lib/tasks/task-follower';
-import { createTaskStore } from '@/lib/tasks/task-store';
 
 // One of each per process, however many times Next evaluates this module.
 const holder = globalThis as typeof globalThis & {
@@ -28,16 +31,39 @@ async function openDatabase() {
   }
 }
 
+/** How long a health check waits for the database before calling it unavailable. */
+const HEALTH_QUERY_TIMEOUT_MS = 5_000;
+
+/** Throws `database_unavailable` unless the database opens and answers a query in time. */
+export async function assertDatabaseAnswers(): Promise<void> {
+  const unavailable = (cause?: unknown) =>
+    new AppError('database_unavailable', 'The database is not answering.', { cause });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(unavailable()), HEALTH_QUERY_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([
+      (async () => {
+        const { db } = await openDatabase();
+        await db.execute(sql`select 1`);
+      })(),
+      timeout,
+    ]);
+  } catch (error) {
+    throw unavailable(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** CALLBACK_TOKEN, or a token generated once and kept in the database (shared by every instance). */
 export function getCallbackToken(): Promise<string> {
   holder.__omniCallbackToken ??= (async () => {
     const fromEnv = getEnv().callbackToken;
     const token =
       fromEnv ??
-      (await createTaskStore((await openDatabase()).db).keepSetting(
-        'callback_token',
-        generateCallbackToken(),
-      ));
+      (await createAppSettings((await openDatabase()).db).keep('callback_token', generateCallbackToken()));
     registerSecret(token);
     return token;
   })().catch((error) => {
@@ -67,7 +93,7 @@ export async function startTaskFollowing(): Promise<void> {
   const env = getEnv();
   const database = await openDatabase();
   holder.__omniFollower ??= startTaskFollower({
-    store: createTaskStore(database.db),
+    store: createSubmissionStore(database.db),
     upstream: getUpstream(),
     pollIntervalMs: env.pollIntervalMs,
     upstreamTimeoutMs: env.upstreamTimeoutMs,

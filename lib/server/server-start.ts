@@ -2,6 +2,7 @@ import 'server-only';
 import { EnvError, getEnv } from '@/lib/config/env';
 import { getDatabase } from '@/lib/db/client';
 import { logError, logInfo } from '@/lib/logging/log';
+import { createCallGrace } from '@/lib/submissions/timings';
 import { startTaskFollowing } from './app-services';
 
 /** Fails fast on bad configuration, for example a base URL without a key. */
@@ -45,7 +46,7 @@ export async function openDatabaseAtStart(): Promise<void> {
  * create call to get the upstream's answer and store it; then the process exits anyway.
  */
 export function limitShutdownTime(): void {
-  const graceMs = getEnv().upstreamTimeoutMs + 2_000;
+  const graceMs = createCallGrace(getEnv().upstreamTimeoutMs);
   for (const [signal, code] of [
     ['SIGTERM', 143],
     ['SIGINT', 130],

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { describeEachDatabase } from '@/lib/db/test-databases';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { expect, it } from 'vitest';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { createHttpClient } from '@/lib/kling/http-client';
 import type { KlingUpstream } from '@/lib/kling/types';
-import { followSubmission } from '@/lib/tasks/follow-task';
-import { createTaskStore } from '@/lib/tasks/task-store';
 import { type CreateSubmissionDeps, createSubmission } from './create-submission';
+import { followSubmission } from './follow-submission';
 import { SubmissionFailedError } from './submission-failed-error';
 import { createSubmissionStore } from './submission-store';
 import { createSubmissionPresenter } from './submission-view';
+import { lookUpDelay } from './timings';
 
 // Under load the insert of a new row can wait seconds for the database. The row is stored with the
 // time it may be looked up by its external task ID (should the process die); a create call that is
@@ -17,14 +18,8 @@ import { createSubmissionPresenter } from './submission-view';
 // finds nothing and marks a task the upstream then accepts as "never created, nothing charged".
 
 const API_KEY = 'sk-test-create-deadline';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 
 describeEachDatabase('createSubmission when the database is slow to store the row', (database) => {
   const UPSTREAM_TIMEOUT_MS = 5_000;
@@ -34,7 +29,7 @@ describeEachDatabase('createSubmission when the database is slow to store the ro
   /** Deps whose insert waits `insertDelayMs` first, as it does behind a queue of other writes. */
   function depsWith(options: {
     insertDelayMs: number;
-    reconcileAfterMs: number;
+    lookUpAfterMs: number;
     lookUpMarginMs: number;
     upstream: KlingUpstream;
   }): CreateSubmissionDeps {
@@ -42,19 +37,19 @@ describeEachDatabase('createSubmission when the database is slow to store the ro
     return {
       store: {
         ...store,
-        insert: async (row) => {
+        storePending: async (row) => {
           await sleep(options.insertDelayMs);
-          await store.insert(row);
+          await store.storePending(row);
         },
       },
       upstream: options.upstream,
       upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
       inFlightWaitMs: UPSTREAM_TIMEOUT_MS + 2_000,
       pollIntervalMs: 60_000,
-      reconcileAfterMs: options.reconcileAfterMs,
+      lookUpAfterMs: options.lookUpAfterMs,
       lookUpMarginMs: options.lookUpMarginMs,
       ownCallback: null,
-      present: createSubmissionPresenter({ callbackToken: null, reconcileAfterMs: options.reconcileAfterMs }),
+      present: createSubmissionPresenter({ callbackToken: null, lookUpAfterMs: options.lookUpAfterMs }),
     };
   }
   const request = () => ({
@@ -64,7 +59,7 @@ describeEachDatabase('createSubmission when the database is slow to store the ro
   });
 
   it('does not send a submission whose look-up time came while it waited to be stored, so a look-up that finds nothing is right', async () => {
-    const tasks = createTaskStore(database.db);
+    const tasks = createSubmissionStore(database.db);
     const upstream = client();
     let lookedUpFirst = false;
     // The follower reaches the row, already due, before the create call leaves.
@@ -84,7 +79,7 @@ describeEachDatabase('createSubmission when the database is slow to store the ro
     };
     const deps = depsWith({
       insertDelayMs: 600,
-      reconcileAfterMs: 300,
+      lookUpAfterMs: 300,
       lookUpMarginMs: 100,
       upstream: racing,
     });
@@ -127,7 +122,7 @@ describeEachDatabase('createSubmission when the database is slow to store the ro
     fake.nextReply({ kind: 'hang' });
     const deps = depsWith({
       insertDelayMs: 300,
-      reconcileAfterMs: 4_000,
+      lookUpAfterMs: 4_000,
       lookUpMarginMs: 1_500,
       upstream: recording,
     });
@@ -161,7 +156,7 @@ describeEachDatabase('createSubmission when the database is slow to store the ro
     };
     const deps = depsWith({
       insertDelayMs: 0,
-      reconcileAfterMs: UPSTREAM_TIMEOUT_MS + 10_000,
+      lookUpAfterMs: lookUpDelay(UPSTREAM_TIMEOUT_MS),
       lookUpMarginMs: 5_000,
       upstream: recording,
     });

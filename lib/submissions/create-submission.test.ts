@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { describeEachDatabase } from '@/lib/db/test-databases';
+import { beforeAll, expect, it, vi } from 'vitest';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { AppError } from '@/lib/errors/app-error';
 import { createHttpClient } from '@/lib/kling/http-client';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import type { Submission } from './submission';
 import { SubmissionFailedError } from './submission-failed-error';
 import { createSubmissionService, type SubmissionService } from './submission-service';
 
 const API_KEY = 'sk-test-create-submission';
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 
 /** The error a call ends in; fails the test when it succeeded. */
 async function rejection(promise: Promise<unknown>): Promise<AppError> {

@@ -1,15 +1,18 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
-import { isUpstreamError, UpstreamError } from '@/lib/kling/upstream-error';
-import { callbackUrlToSend, type OwnCallback } from '@/lib/tasks/callback-token';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
+import { isUpstreamError, MAY_HAVE_STARTED, UpstreamError } from '@/lib/kling/upstream-error';
+import { callbackUrlToSend, type OwnCallback } from './callback-token';
 import { hashRequest } from './request-hash';
 import type { Submission, SubmissionError } from './submission';
 import { SubmissionFailedError } from './submission-failed-error';
 import { isUniqueViolation, type SubmissionStore } from './submission-store';
 import type { PresentSubmission } from './submission-view';
+import { MIN_CREATE_CALL_MS } from './timings';
+import { storableError } from './upstream-text';
 
 export interface CreateSubmissionDeps {
   store: SubmissionStore;
@@ -21,7 +24,7 @@ export interface CreateSubmissionDeps {
   /** First delay before the task's status is asked. */
   pollIntervalMs: number;
   /** When a submission without an upstream answer is looked up by its external task ID. */
-  reconcileAfterMs: number;
+  lookUpAfterMs: number;
   /** A create call ends at least this long before its submission may be looked up. */
   lookUpMarginMs: number;
   /** The app's own callback URL (with its token), used when the creator gives none; null without APP_PUBLIC_URL. */
@@ -39,11 +42,6 @@ export interface CreateOutcome {
   submission: Submission;
   replayed: boolean;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Less time than this left for a create call: it is not sent at all. */
-export const MIN_CREATE_CALL_MS = 1_000;
 
 export function generateExternalTaskId(): string {
   return `ovs-${randomUUID()}`;
@@ -94,10 +92,10 @@ export async function createSubmission(
   const id = randomUUID();
   const now = new Date();
   // Should this process die before the answer is stored, the task is looked up then.
-  const lookUpAt = new Date(now.getTime() + deps.reconcileAfterMs);
+  const lookUpAt = new Date(now.getTime() + deps.lookUpAfterMs);
 
   try {
-    await store.insert({
+    await store.storePending({
       id,
       status: 'pending',
       externalTaskId,
@@ -141,27 +139,31 @@ export async function createSubmission(
         : new UpstreamError({
             code: 'upstream_error',
             upstreamStatus: null,
-            message: 'The call to the video service failed unexpectedly. Check history before trying again.',
+            message: `The call to the video service failed unexpectedly. ${MAY_HAVE_STARTED}`,
           }),
     };
   }
 
+  const at = new Date();
   if (outcome.ok) {
     const { taskId, response } = outcome;
-    const at = new Date();
     const nextPollAt = new Date(at.getTime() + deps.pollIntervalMs);
-    const row = await withRetries(() => store.markSubmitted(id, { taskId, response }, at, nextPollAt));
+    const row = await withRetries(() => store.markCreated(id, { taskId, response }, at, nextPollAt));
     if (!row) throw new AppError('internal_error', 'The submission disappeared while it was being sent.');
     return { submission: deps.present(row), replayed: false };
   }
-  const stored: SubmissionError = outcome.error.toDetails();
-  const at = new Date();
-  // No answer at all (timeout, lost connection): the task may exist; look it up later.
-  const uncertain = stored.upstreamStatus === null;
-  const lookUpLaterAt = uncertain ? new Date(at.getTime() + deps.reconcileAfterMs) : null;
-  const row = await withRetries(() => store.markFailed(id, stored, at, lookUpLaterAt));
+  const failure = storableError(outcome.error.toDetails());
+  // Only a definite refusal is final; after any other failure the task may exist and is looked up.
+  const row = await withRetries(
+    async () =>
+      (outcome.error.refused
+        ? await store.markCreateFailed(id, failure, at)
+        : await store.markCreateUncertain(id, failure, at)) ??
+      // A callback reported the task first: that news stands.
+      (await store.findById(id)),
+  );
   if (!row) throw outcome.error;
-  throw new SubmissionFailedError(deps.present(row), stored, outcome.error.retryAfterSeconds);
+  throw new SubmissionFailedError(deps.present(row), failure, outcome.error.retryAfterSeconds);
 }
 
 /** The row was stored too late to be sent safely: it is failed, known never sent, and not looked up. */
@@ -172,7 +174,9 @@ async function notSent(deps: CreateSubmissionDeps, id: string): Promise<never> {
       'The server was too busy to send this request in time, so nothing was sent and nothing was charged. Submit it again.',
     upstreamStatus: null,
   };
-  const row = await withRetries(() => deps.store.markFailed(id, error, new Date(), null));
+  const row = await withRetries(
+    async () => (await deps.store.markCreateFailed(id, error, new Date())) ?? (await deps.store.findById(id)),
+  );
   if (!row) throw new AppError('internal_error', 'The submission disappeared while it was being sent.');
   throw new SubmissionFailedError(deps.present(row), error, null);
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { describeEachDatabase } from '@/lib/db/test-databases';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
+import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { AppError } from '@/lib/errors/app-error';
 import { createHttpClient } from '@/lib/kling/http-client';
-import { createTaskStore } from '@/lib/tasks/task-store';
-import type { SubmissionRequest } from '@/lib/validations/submission-request';
 import { SubmissionFailedError } from './submission-failed-error';
 import {
   createSubmissionService,
@@ -21,12 +20,16 @@ const TOKEN = 'cb-Secret+Token/42=xyzzy';
 const PUBLIC_URL = 'https://studio.example.com';
 const VIDEO_URL = 'https://cdn.example.com/videos/refreshed.mp4';
 
-let fake: FakeUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
+const fake = setupFakeUpstream({ apiKey: API_KEY });
+afterEach(() => {
+  vi.useRealTimers();
 });
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+
+/** Time passes: `ms` from now. */
+function later(ms: number) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + ms);
+}
 
 /** The error a call ends in; fails the test when it succeeded. */
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -187,7 +190,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       const id = randomUUID();
       const externalTaskId = unique('crash');
       const startedAt = new Date(Date.now() - 10 * 60_000);
-      await createSubmissionStore(database.db).insert({
+      await createSubmissionStore(database.db).storePending({
         id,
         status: 'pending',
         externalTaskId,
@@ -225,7 +228,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
         const id = randomUUID();
         const externalTaskId = unique('age');
         const at = new Date(Date.now() - ageMs);
-        await store.insert({
+        await store.storePending({
           id,
           status: 'pending',
           externalTaskId,
@@ -240,9 +243,14 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       // Overdue: older than the upstream timeout plus ten seconds.
       const fresh = await insertPending(0);
       const overdue = await insertPending(60_000);
-      await expect(service.get(fresh)).resolves.toMatchObject({ status: 'pending', statusMessage: null });
+      await expect(service.get(fresh)).resolves.toMatchObject({
+        status: 'pending',
+        displayStatus: 'pending',
+        statusMessage: null,
+      });
       await expect(service.get(overdue)).resolves.toMatchObject({
         status: 'pending',
+        displayStatus: 'checking',
         statusMessage: UNKNOWN_CHECKING_MESSAGE,
       });
     });
@@ -251,7 +259,9 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       const service = serviceWith();
       const created = await service.create({ request: requestWith(), idempotencyKey: null });
       fake.setTask(created.taskId as string, { status: 'processing' });
-      expect(await createTaskStore(database.db).claimOne(created.id, new Date(), 60_000)).not.toBeNull();
+      expect(
+        await createSubmissionStore(database.db).claimOne(created.id, new Date(), 60_000),
+      ).not.toBeNull();
 
       const refreshed = await service.refresh(created.id);
       expect(refreshed).toMatchObject({ status: 'submitted' });
@@ -264,6 +274,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       fake.setTask(created.taskId as string, { status: 'succeeded', videoUrl: VIDEO_URL });
       const done = await service.refresh(created.id);
 
+      later(6_000);
       fake.nextQueryReply({ kind: 'status', status: 502 });
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
       try {
@@ -273,11 +284,13 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
         warn.mockRestore();
       }
       // A later wrong answer cannot turn it into a failure.
+      later(6_000);
       fake.setTask(created.taskId as string, { status: 'failed', message: 'bogus' });
       await expect(service.refresh(created.id)).resolves.toMatchObject({
         status: 'succeeded',
         video: done.video,
       });
+      expect(fake.queryCalls()).toHaveLength(3);
     });
 
     it('keeps the upstream’s reason on a rejected submission when refreshed', async () => {
@@ -290,6 +303,22 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       expect(refreshed.status).toBe('failed');
       expect(refreshed.error).toStrictEqual(submission.error);
       expect(refreshed.error?.message).toContain('image too small');
+    });
+
+    it('within 5 s of the last upstream answer returns the stored submission without asking again', async () => {
+      const service = serviceWith();
+      const created = await service.create({ request: requestWith(), idempotencyKey: null });
+      fake.setTask(created.taskId as string, { status: 'processing' });
+      const first = await service.refresh(created.id);
+      expect(first).toMatchObject({ status: 'processing' });
+
+      fake.setTask(created.taskId as string, { status: 'succeeded', videoUrl: VIDEO_URL });
+      for (let i = 0; i < 5; i++) await expect(service.refresh(created.id)).resolves.toStrictEqual(first);
+      expect(fake.queryCalls()).toHaveLength(1);
+
+      later(5_001);
+      await expect(service.refresh(created.id)).resolves.toMatchObject({ status: 'succeeded' });
+      expect(fake.queryCalls()).toHaveLength(2);
     });
 
     it('answers not_found for an unknown submission', async () => {

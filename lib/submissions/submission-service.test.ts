@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import type { NewSubmissionRow } from '@/lib/db/schema';
-import { describeEachDatabase } from '@/lib/db/test-databases';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
+import { readListQuery } from '@/lib/api/valid-input';
+import { type NewSubmissionRow, submissions } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors/app-error';
 import { createSimulator } from '@/lib/kling/simulator';
-import { parseListQuery } from './list-query';
 import type { Submission, SubmissionStatus } from './submission';
 import { createSubmissionService, type SubmissionService } from './submission-service';
-import { createSubmissionStore, type SubmissionStore } from './submission-store';
 
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');
 
 describeEachDatabase('submission history', (database) => {
   let service: SubmissionService;
-  let store: SubmissionStore;
   let sequence = 0;
   /** A search term only this test's rows carry. */
   const scope = () => `${database.token}s${++sequence}x`;
@@ -28,7 +26,6 @@ describeEachDatabase('submission history', (database) => {
       callbackToken: null,
       publicUrl: null,
     });
-    store = createSubmissionStore(database.db);
   });
 
   /** Stores a row as the service would, at a chosen time, so ordering is exact. */
@@ -40,7 +37,7 @@ describeEachDatabase('submission history', (database) => {
     const id = randomUUID();
     const prompt = extra.prompt ?? `${tag} a red kite over the dunes`;
     const externalTaskId = extra.externalTaskId ?? `${database.token}-${randomUUID()}`;
-    await store.insert({
+    await database.db.insert(submissions).values({
       id,
       status: extra.status ?? 'submitted',
       taskId: extra.taskId ?? null,
@@ -60,7 +57,7 @@ describeEachDatabase('submission history', (database) => {
     let cursor: string | null = null;
     do {
       const params = new URLSearchParams({ ...query, ...(cursor ? { cursor } : {}) });
-      const page = await service.list(parseListQuery(params));
+      const page = await service.list(readListQuery(params));
       pages.push(page.items);
       cursor = page.nextCursor;
     } while (cursor && pages.length < 50);
@@ -99,10 +96,10 @@ describeEachDatabase('submission history', (database) => {
   it('keeps pages stable when newer rows arrive between requests', async () => {
     const tag = scope();
     for (let i = 0; i < 4; i++) await seed(tag, T0 + i);
-    const first = await service.list(parseListQuery(new URLSearchParams({ q: tag, limit: '2' })));
+    const first = await service.list(readListQuery(new URLSearchParams({ q: tag, limit: '2' })));
     await seed(tag, T0 + 10);
     const second = await service.list(
-      parseListQuery(new URLSearchParams({ q: tag, limit: '2', cursor: first.nextCursor ?? '' })),
+      readListQuery(new URLSearchParams({ q: tag, limit: '2', cursor: first.nextCursor ?? '' })),
     );
     const seen = [...first.items, ...second.items].map((s) => s.id);
     expect(new Set(seen).size).toBe(4);

@@ -1,16 +1,24 @@
 import 'server-only';
+import { encodeCursor } from '@/lib/contract/list-query';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
-import { ownCallback } from '@/lib/tasks/callback-token';
-import { followSubmission } from '@/lib/tasks/follow-task';
-import { type DeliveryOutcome, receiveCallback } from '@/lib/tasks/receive-callback';
-import { createTaskStore } from '@/lib/tasks/task-store';
+import { registerSecret } from '@/lib/security/secrets';
+import { createCallbackDeliveryStore } from './callback-delivery-store';
+import { ownCallback } from './callback-token';
 import { type CreateOutcome, type CreateSubmissionInput, createSubmission } from './create-submission';
-import { encodeCursor } from './list-query';
-import type { CallbackDelivery, Submission, SubmissionPage } from './submission';
+import { followSubmission } from './follow-submission';
+import { receiveCallback } from './receive-callback';
+import type { CallbackDelivery, Submission, SubmissionEvent, SubmissionPage } from './submission';
 import { createSubmissionStore, type ListFilter } from './submission-store';
 import { createSubmissionPresenter } from './submission-view';
+import {
+  createCallGrace,
+  LOOK_UP_MARGIN_MS,
+  lookUpDelay,
+  REFRESH_LEASE_MS,
+  REFRESH_WINDOW_MS,
+} from './timings';
 
 export interface SubmissionServiceDeps {
   db: Db;
@@ -23,27 +31,20 @@ export interface SubmissionServiceDeps {
   publicUrl: string | null;
 }
 
-/** How long after its create call began a submission without an answer is looked up upstream. */
-export const reconcileAfter = (upstreamTimeoutMs: number) => upstreamTimeoutMs + 10_000;
-/**
- * A create call ends at least this long before its submission may be looked up, so the upstream has
- * recorded a task it accepted by then; a call that began late (a busy database) gets a shorter timeout.
- */
-export const LOOK_UP_MARGIN_MS = 5_000;
-
-/** A user-asked refresh holds the row this long; the background follower skips it meanwhile. */
-const REFRESH_LEASE_MS = 30_000;
+/** The app's own submission IDs are UUIDs; anything else names no submission, and never reaches the database. */
+const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What routes and pages may do with submissions; nothing above this layer touches SQL or the upstream. */
 export function createSubmissionService(deps: SubmissionServiceDeps) {
+  if (deps.callbackToken) registerSecret(deps.callbackToken);
   const store = createSubmissionStore(deps.db);
-  const tasks = createTaskStore(deps.db);
-  const reconcileAfterMs = reconcileAfter(deps.upstreamTimeoutMs);
-  const present = createSubmissionPresenter({ callbackToken: deps.callbackToken, reconcileAfterMs });
-  const follow = { store: tasks, upstream: deps.upstream, pollIntervalMs: deps.pollIntervalMs };
+  const deliveries = createCallbackDeliveryStore(deps.db);
+  const lookUpAfterMs = lookUpDelay(deps.upstreamTimeoutMs);
+  const present = createSubmissionPresenter({ callbackToken: deps.callbackToken, lookUpAfterMs });
+  const follow = { store, upstream: deps.upstream, pollIntervalMs: deps.pollIntervalMs };
 
   async function findRow(id: string) {
-    const row = id.length <= 64 ? await store.findById(id) : null;
+    const row = SUBMISSION_ID.test(id) ? await store.findById(id) : null;
     if (!row) throw new AppError('not_found', 'No submission has this ID. It may have been mistyped.');
     return row;
   }
@@ -54,10 +55,9 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
         store,
         upstream: deps.upstream,
         upstreamTimeoutMs: deps.upstreamTimeoutMs,
-        // A retry waits as long as the first attempt's upstream call could take, plus a margin.
-        inFlightWaitMs: deps.upstreamTimeoutMs + 2_000,
+        inFlightWaitMs: createCallGrace(deps.upstreamTimeoutMs),
         pollIntervalMs: deps.pollIntervalMs,
-        reconcileAfterMs,
+        lookUpAfterMs,
         lookUpMarginMs: LOOK_UP_MARGIN_MS,
         ownCallback:
           deps.publicUrl && deps.callbackToken ? ownCallback(deps.publicUrl, deps.callbackToken) : null,
@@ -90,32 +90,47 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     },
 
     /**
-     * Asks the upstream now. A submission still waiting for its create call's answer is not looked
-     * up before that call can have ended; one another instance is asking about right now is left to it.
+     * Asks the upstream now. Not before a submission without a task ID may be looked up (its create
+     * call may still be answering, and a 404 then proves nothing); not again within a few seconds of
+     * the last answer; and not while another instance is asking about it right now.
      */
     async refresh(id: string): Promise<Submission> {
       const row = await findRow(id);
-      const inFlight = row.status === 'pending' && Date.now() - row.createdAt.getTime() < reconcileAfterMs;
-      if (inFlight) return present(row);
-      const claimed = await tasks.claimOne(id, new Date(), REFRESH_LEASE_MS);
+      const now = Date.now();
+      const tooEarly = row.taskId === null && now - row.createdAt.getTime() < lookUpAfterMs;
+      const justAsked = row.refreshedAt !== null && now - row.refreshedAt.getTime() < REFRESH_WINDOW_MS;
+      if (tooEarly || justAsked) return present(row);
+      const claimed = await store.claimOne(id, new Date(now), REFRESH_LEASE_MS);
       if (!claimed) return present(row);
-      return present(await followSubmission(follow, claimed));
+      return present(await followSubmission(follow, claimed, 'user'));
+    },
+
+    /** Every status change of the submission, oldest first. */
+    async events(id: string): Promise<SubmissionEvent[]> {
+      await findRow(id);
+      const rows = await store.listEvents(id);
+      return rows.map((row) => ({
+        at: row.at.toISOString(),
+        status: row.status,
+        source: row.source,
+        message: row.message,
+      }));
     },
 
     async callbacks(id: string): Promise<CallbackDelivery[]> {
       await findRow(id);
-      const rows = await tasks.listDeliveries(id);
+      const rows = await deliveries.listFor(id);
       return rows.map((row) => ({
         id: row.id,
         receivedAt: row.receivedAt.toISOString(),
         taskStatus: row.taskStatus,
-        outcome: row.outcome as DeliveryOutcome,
+        outcome: row.outcome,
         body: row.body,
       }));
     },
 
     receiveCallback(body: Record<string, unknown>) {
-      return receiveCallback(follow, body);
+      return receiveCallback({ ...follow, deliveries }, body);
     },
   };
 }

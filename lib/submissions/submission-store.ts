@@ -1,8 +1,10 @@
 import 'server-only';
-import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { type NewSubmissionRow, type SubmissionRow, submissions } from '@/lib/db/schema';
-import type { SubmissionError, SubmissionStatus } from './submission';
+import { type SubmissionRow, submissionEvents, submissions } from '@/lib/db/schema';
+import type { SubmissionStatus } from './submission';
+import { createSubmissionSchedule } from './submission-schedule';
+import { createSubmissionTransitions } from './submission-transitions';
 
 export interface ListFilter {
   limit: number;
@@ -17,70 +19,37 @@ function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** All SQL for submissions lives here; the service above it never builds a query. */
+/**
+ * All SQL for submissions lives here: the reads below, every status change as a named transition
+ * (submission-transitions.ts), leases and schedules (submission-schedule.ts). The service above it
+ * never builds a query.
+ */
 export function createSubmissionStore(db: Db) {
+  const first = async (where: SQL | undefined): Promise<SubmissionRow | null> => {
+    const rows = await db.select().from(submissions).where(where).limit(1);
+    return rows[0] ?? null;
+  };
+
   return {
-    async insert(row: NewSubmissionRow): Promise<void> {
-      await db.insert(submissions).values(row);
-    },
+    ...createSubmissionTransitions(db),
+    ...createSubmissionSchedule(db),
 
-    async findById(id: string): Promise<SubmissionRow | null> {
-      const rows = await db.select().from(submissions).where(eq(submissions.id, id)).limit(1);
-      return rows[0] ?? null;
-    },
+    findById: (id: string) => first(eq(submissions.id, id)),
 
-    async findByIdempotencyKey(key: string): Promise<SubmissionRow | null> {
-      const rows = await db.select().from(submissions).where(eq(submissions.idempotencyKey, key)).limit(1);
-      return rows[0] ?? null;
-    },
+    findByIdempotencyKey: (key: string) => first(eq(submissions.idempotencyKey, key)),
 
-    async findByExternalTaskId(externalTaskId: string): Promise<SubmissionRow | null> {
-      const rows = await db
-        .select()
-        .from(submissions)
-        .where(eq(submissions.externalTaskId, externalTaskId))
-        .limit(1);
-      return rows[0] ?? null;
-    },
+    findByExternalTaskId: (externalTaskId: string) => first(eq(submissions.externalTaskId, externalTaskId)),
 
-    async markSubmitted(
-      id: string,
-      result: { taskId: string; response: Record<string, unknown> },
-      at: Date,
-      nextPollAt: Date,
+    /** The submission a callback names, by the upstream's task ID or by our external task ID. */
+    async findByTaskReference(
+      taskId: string | null,
+      externalTaskId: string | null,
     ): Promise<SubmissionRow | null> {
-      // A callback may have moved the task on while the create call was answering: never step back.
-      const stillPending = sql`${submissions.status} = 'pending'`;
-      const rows = await db
-        .update(submissions)
-        .set({
-          status: sql`CASE WHEN ${stillPending} THEN 'submitted' ELSE ${submissions.status} END`,
-          taskId: sql`coalesce(${submissions.taskId}, ${result.taskId})`,
-          response: result.response,
-          updatedAt: at,
-          nextPollAt: sql`CASE WHEN ${stillPending} THEN ${nextPollAt.toISOString()}::timestamptz ELSE ${submissions.nextPollAt} END`,
-        })
-        .where(eq(submissions.id, id))
-        .returning();
-      return rows[0] ?? null;
-    },
-
-    /** `nextPollAt` set: the upstream may have created the task anyway, so it is looked up later. */
-    async markFailed(
-      id: string,
-      error: SubmissionError,
-      at: Date,
-      nextPollAt: Date | null,
-    ): Promise<SubmissionRow | null> {
-      const rows = await db
-        .update(submissions)
-        .set({ status: 'failed', error, statusMessage: error.message, updatedAt: at, nextPollAt })
-        // A callback that already reported the task shows it exists: that news wins over a local failure.
-        .where(and(eq(submissions.id, id), eq(submissions.status, 'pending')))
-        .returning();
-      if (rows[0]) return rows[0];
-      const current = await db.select().from(submissions).where(eq(submissions.id, id)).limit(1);
-      return current[0] ?? null;
+      const conditions = [
+        ...(taskId ? [eq(submissions.taskId, taskId)] : []),
+        ...(externalTaskId ? [eq(submissions.externalTaskId, externalTaskId)] : []),
+      ];
+      return conditions.length === 0 ? null : first(or(...conditions));
     },
 
     /** Newest first, by keyset on (created_at, id): no OFFSET, steady at any depth. */
@@ -107,6 +76,15 @@ export function createSubmissionStore(db: Db) {
         .where(conditions.length ? and(...conditions) : undefined)
         .orderBy(desc(submissions.createdAt), desc(submissions.id))
         .limit(filter.limit);
+    },
+
+    /** Every status change of one submission, oldest first. */
+    listEvents(submissionId: string) {
+      return db
+        .select()
+        .from(submissionEvents)
+        .where(eq(submissionEvents.submissionId, submissionId))
+        .orderBy(asc(submissionEvents.at), asc(submissionEvents.id));
     },
   };
 }

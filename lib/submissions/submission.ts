@@ -1,45 +1,17 @@
-import type { ErrorCode } from '@/lib/errors/error-codes';
+// The Submission's shape is part of the HTTP contract (docs/api.md); it is defined there.
+import type { DisplayStatus } from '@/lib/contract/submission';
 
-/** The app's own task statuses (SPEC section 6). */
-export const SUBMISSION_STATUSES = ['pending', 'submitted', 'processing', 'succeeded', 'failed'] as const;
-export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+export type { CallbackDelivery, DeliveryOutcome } from '@/lib/contract/callbacks';
+export type { EventSource, SubmissionEvent } from '@/lib/contract/events';
+export type { SubmissionPage } from '@/lib/contract/list-query';
+export { SUBMISSION_STATUSES } from '@/lib/contract/statuses';
+export type {
+  DisplayStatus,
+  Submission,
+  SubmissionError,
+  SubmissionStatus,
+  SubmissionVideo,
+} from '@/lib/contract/submission';
 
-export interface SubmissionError {
-  code: ErrorCode;
-  message: string;
-  upstreamStatus: number | null;
-}
-
-/** One submission as the API returns it and the pages show it. */
-export interface Submission {
-  id: string;
-  status: SubmissionStatus;
-  taskId: string | null;
-  externalTaskId: string;
-  model: string;
-  /** The exact body sent upstream. */
-  request: Record<string, unknown>;
-  /** The upstream's reply, or null. */
-  response: Record<string, unknown> | null;
-  error: SubmissionError | null;
-  statusMessage: string | null;
-  video: { url: string; duration: number | null } | null;
-  refreshedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SubmissionPage {
-  items: Submission[];
-  nextCursor: string | null;
-}
-
-/** One call the upstream made to the app's callback route, as a reviewer sees it. */
-export interface CallbackDelivery {
-  id: string;
-  receivedAt: string;
-  taskStatus: string | null;
-  /** applied, duplicate (nothing new), stale (older than what is stored), unknown_task, unreadable. */
-  outcome: 'applied' | 'duplicate' | 'stale' | 'unknown_task' | 'unreadable';
-  body: unknown;
-}
+/** Succeeded or failed for good: nothing changes any more. `checking` is still open. */
+export const isTerminal = (status: DisplayStatus): boolean => status === 'succeeded' || status === 'failed';

@@ -1,26 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { like, lt } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import { type Database, type Db, openDatabase } from '@/lib/db/client';
 import { type NewSubmissionRow, type SubmissionRow, submissions } from '@/lib/db/schema';
 import { createHttpClient } from '@/lib/kling/http-client';
 import type { KlingUpstream } from '@/lib/kling/types';
-import { startTaskFollower, type TaskFollower } from './task-follower';
-import { createTaskStore, type TaskStore } from './task-store';
+import { createSubmissionStore, type SubmissionStore } from '@/lib/submissions/submission-store';
+import { BATCH, startTaskFollower, type TaskFollower } from './task-follower';
 
 const API_KEY = 'sk-test-task-follower';
 const VIDEO_URL = 'https://cdn.example.com/videos/followed.mp4';
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
 
-let fake: FakeUpstream;
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 let upstream: KlingUpstream;
-beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
+beforeAll(() => {
   upstream = createHttpClient({ baseUrl: fake.url, apiKey: API_KEY, timeoutMs: 2_000 });
 });
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 let taskSequence = 0;
 /** An 18-digit task ID unique to this run. */
@@ -78,12 +75,12 @@ describe.skipIf(TEST_DATABASE_URL === null)(
     const tag = `f${randomUUID().slice(0, 8)}`;
     let first: Database;
     let second: Database;
-    let storeA: TaskStore;
-    let storeB: TaskStore;
+    let storeA: SubmissionStore;
+    let storeB: SubmissionStore;
     const followers: TaskFollower[] = [];
 
     /** A task store whose claims happen in the era: real time since `start`, counted from ERA. */
-    function inEra(store: TaskStore, start: number): TaskStore {
+    function inEra(store: SubmissionStore, start: number): SubmissionStore {
       return {
         ...store,
         claimDue: (now, limit, leaseMs) =>
@@ -98,8 +95,8 @@ describe.skipIf(TEST_DATABASE_URL === null)(
         openDatabase({ databaseUrl, dataDir: null }),
         openDatabase({ databaseUrl, dataDir: null }),
       ]);
-      storeA = createTaskStore(first.db);
-      storeB = createTaskStore(second.db);
+      storeA = createSubmissionStore(first.db);
+      storeB = createSubmissionStore(second.db);
       // Rows of this era left by an interrupted earlier run would be due here too.
       await first.db
         .delete(submissions)
@@ -213,14 +210,14 @@ describe.skipIf(TEST_DATABASE_URL === null)(
 
 describe('the task follower (PGlite)', () => {
   let database: Database;
-  let store: TaskStore;
+  let store: SubmissionStore;
   let follower: TaskFollower | null = null;
   const tag = `p${randomUUID().slice(0, 8)}`;
   const POLL_MS = 10_000;
 
   beforeAll(async () => {
     database = await openDatabase({ databaseUrl: null, dataDir: null });
-    store = createTaskStore(database.db);
+    store = createSubmissionStore(database.db);
   });
   afterAll(() => database?.close());
   afterEach(async () => {
@@ -342,6 +339,56 @@ describe('the task follower (PGlite)', () => {
     expect(await store.claimOne(task.id, new Date(), 30_000)).not.toBeNull();
     expect(await f.tick()).toBe(0);
     expect(fake.queryCalls()).toHaveLength(0);
+  });
+
+  it('asks about look-ups (no task ID yet) before routine polls that have waited longer', async () => {
+    const f = await manualFollower();
+    const routine: SubmissionRow[] = [];
+    for (let i = 0; i < 12; i++)
+      routine.push(await insertTask(database.db, tag, { nextPollAt: new Date(Date.now() - 60_000 - i) }));
+    // A crashed create call and an uncertain failure, due only just now.
+    const crashed = await insertTask(database.db, tag, {
+      status: 'pending',
+      taskId: null,
+      nextPollAt: past(),
+    });
+    const uncertain = await insertTask(database.db, tag, {
+      status: 'failed',
+      taskId: null,
+      nextPollAt: past(),
+    });
+
+    expect(await f.tick()).toBe(BATCH.min);
+    const asked = fake.queryCalls().map((call) => call.path.split('/').pop());
+    expect(asked).toContain(crashed.externalTaskId);
+    expect(asked).toContain(uncertain.externalTaskId);
+    expect(asked.filter((id) => routine.some((row) => row.taskId === id))).toHaveLength(BATCH.min - 2);
+  });
+
+  it('asks more a round while rounds come back full, up to its cap, then back to the base', async () => {
+    const f = await manualFollower();
+    for (let i = 0; i < 100; i++) await insertTask(database.db, tag, { nextPollAt: past() });
+    const rounds: number[] = [];
+    for (let i = 0; i < 6; i++) rounds.push(await f.tick());
+    expect(rounds).toEqual([8, 16, 32, 32, 12, 0]);
+    expect(Math.max(...rounds)).toBe(BATCH.max);
+    // The backlog is gone: the next round is back at the base size.
+    for (let i = 0; i < 20; i++) await insertTask(database.db, tag, { nextPollAt: past() });
+    expect(await f.tick()).toBe(BATCH.min);
+  });
+
+  it('goes back to the base size after a round the upstream rate-limited', async () => {
+    const f = await manualFollower();
+    for (let i = 0; i < 60; i++) await insertTask(database.db, tag, { nextPollAt: past() });
+    expect(await f.tick()).toBe(8);
+    fake.nextQueryReply({ kind: 'status', status: 429, headers: { 'retry-after': '1' } });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(await f.tick()).toBe(16);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await f.tick()).toBe(8);
   });
 
   it('runs by itself in the background once started', async () => {

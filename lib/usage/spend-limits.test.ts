@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { user } from '@/lib/db/account-schema';
 import { type Database, type Db, openDatabase } from '@/lib/db/client';
 import { submissions } from '@/lib/db/schema';
-import { describeEachDatabase } from '@/lib/db/test-databases';
 import { insertWithinLimits, type SpendLimits } from './spend-limits';
 
 function storeSubmission(createdBy: string, seconds: number, token: string, createdAt = new Date()) {

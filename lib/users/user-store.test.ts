@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { user } from '@/lib/db/account-schema';
-import { describeEachDatabase } from '@/lib/db/test-databases';
 import { createUserStore } from './user-store';
 
 describeEachDatabase('user changes', (database) => {

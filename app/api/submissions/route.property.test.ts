@@ -2,17 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { LIMITS } from '@/lib/validations/request-limits';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
+import { LIMITS } from '@/lib/contract/request-limits';
 
 // The route handler itself, on a real embedded database and a real fake upstream: nothing mocked.
 const API_KEY = 'sk-property-test-key-0123456789';
-let fake: FakeUpstream;
+const fake = setupFakeUpstream({ apiKey: API_KEY });
 let POST: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
-  fake = await startFakeUpstream({ apiKey: API_KEY });
   Object.assign(process.env, {
     KLING_API_BASE_URL: fake.url,
     KLING_API_KEY: API_KEY,
@@ -23,7 +22,6 @@ beforeAll(async () => {
   });
   ({ POST } = await import('./route'));
 }, 60_000);
-afterAll(() => fake.close());
 
 function post(body: string): Promise<Response> {
   return POST(
@@ -60,7 +58,7 @@ const uniqueExternalId = fc
   .stringMatching(/^[A-Za-z0-9_.:-]{1,40}$/)
   .map((id) => `${id}-${(sequence++).toString(36)}`);
 
-/** Any request the app must accept, across every input mode of SPEC section 2. */
+/** Any request the app must accept, across every input mode of docs/api.md, "Limits". */
 const validRequest = fc
   .record({
     model: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,63}$/),

@@ -1,62 +1,33 @@
 import { NextResponse } from 'next/server';
-import { handleApiError } from '@/lib/api/handle-api-error';
-import { IDEMPOTENT_REPLAYED_HEADER } from '@/lib/api/idempotency-headers';
-import { otherMethods } from '@/lib/api/other-methods';
+import { apiRoute } from '@/lib/api/api-route';
 import { readJsonObject } from '@/lib/api/read-json-body';
-import { assertSameOrigin } from '@/lib/api/same-origin';
-import { assertSubmissionAllowed } from '@/lib/api/submission-rate-limit';
-import { getEnv } from '@/lib/config/env';
-import { AppError } from '@/lib/errors/app-error';
+import { readIdempotencyKey, readListQuery, validOrThrow } from '@/lib/api/valid-input';
+import { IDEMPOTENT_REPLAYED_HEADER } from '@/lib/contract/headers';
+import { API_ROUTES } from '@/lib/contract/routes';
+import { validateSubmissionRequest } from '@/lib/contract/validation-issues';
 import { getSubmissionService } from '@/lib/server/app-services';
-import { parseListQuery } from '@/lib/submissions/list-query';
-import { validateSubmissionRequest } from '@/lib/validations/validation-issues';
 
+export * from '@/lib/api/unserved-methods';
 export const dynamic = 'force-dynamic';
-export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET', 'POST']);
-
-const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
-function idempotencyKey(request: Request): string | null {
-  const key = request.headers.get('idempotency-key')?.trim();
-  if (!key) return null;
-  if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw new AppError('validation_failed', 'The Idempotency-Key header is too long.', {
-      issues: [{ path: 'Idempotency-Key', message: `At most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.` }],
-    });
-  }
-  return key;
-}
 
 /** Validate, then hand to the service: it stores, calls the upstream and records the answer. */
-export async function POST(request: Request): Promise<NextResponse> {
-  try {
-    assertSameOrigin(request, getEnv().publicUrl);
-    assertSubmissionAllowed(request);
-    const key = idempotencyKey(request);
-    const validation = validateSubmissionRequest(await readJsonObject(request));
-    if (!validation.ok) {
-      throw new AppError('validation_failed', 'The request has invalid fields; nothing was sent.', {
-        issues: validation.issues,
-      });
-    }
-    const service = await getSubmissionService();
-    const { submission, replayed } = await service.createOrReplay({
-      request: validation.request,
-      idempotencyKey: key,
-    });
-    const headers = replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: 'true' } : undefined;
-    return NextResponse.json(submission, { status: 201, headers });
-  } catch (error) {
-    return handleApiError(error);
-  }
-}
+export const POST = apiRoute(API_ROUTES.createSubmission, async (request) => {
+  const idempotencyKey = readIdempotencyKey(request);
+  const submissionRequest = validOrThrow(
+    validateSubmissionRequest(await readJsonObject(request)),
+    'The request has invalid fields; nothing was sent.',
+  );
+  const service = await getSubmissionService();
+  const { submission, replayed } = await service.createOrReplay({
+    request: submissionRequest,
+    idempotencyKey,
+  });
+  const headers = replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: 'true' } : undefined;
+  return NextResponse.json(submission, { status: 201, headers });
+});
 
-export async function GET(request: Request): Promise<NextResponse> {
-  try {
-    const filter = parseListQuery(new URL(request.url).searchParams);
-    const service = await getSubmissionService();
-    return NextResponse.json(await service.list(filter));
-  } catch (error) {
-    return handleApiError(error);
-  }
-}
+export const GET = apiRoute(API_ROUTES.listSubmissions, async (request) => {
+  const query = readListQuery(new URL(request.url).searchParams);
+  const service = await getSubmissionService();
+  return NextResponse.json(await service.list(query));
+});

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { freshDatabase } from '@/e2e/support/postgres.mjs';
-import { describeUpstreamFaults } from './upstream-fault-matrix';
+import { describeUpstreamFaults } from '@/e2e/support/upstream-fault-matrix';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeUpstreamFaults } from './upstream-fault-matrix';
+import { describeUpstreamFaults } from '@/e2e/support/upstream-fault-matrix';
 
 // The embedded database, in a folder of its own (the app opens it as it would under ./data).
 describeUpstreamFaults('POST /api/submissions, every upstream failure (PGlite)', async () => {

@@ -1,20 +1,14 @@
 import { NextResponse } from 'next/server';
-import { handleApiError } from '@/lib/api/handle-api-error';
-import { otherMethods } from '@/lib/api/other-methods';
+import { apiRoute } from '@/lib/api/api-route';
+import { readSubmissionId } from '@/lib/api/valid-input';
+import { API_ROUTES } from '@/lib/contract/routes';
 import { getSubmissionService } from '@/lib/server/app-services';
 
+export * from '@/lib/api/unserved-methods';
 export const dynamic = 'force-dynamic';
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET']);
 
-export async function GET(
-  _request: Request,
-  context: { params: Promise<{ id: string }> },
-): Promise<NextResponse> {
-  try {
-    const { id } = await context.params;
-    const service = await getSubmissionService();
-    return NextResponse.json(await service.get(id));
-  } catch (error) {
-    return handleApiError(error);
-  }
-}
+export const GET = apiRoute<{ id: string }>(API_ROUTES.getSubmission, async (_request, params) => {
+  const id = readSubmissionId(params.id);
+  const service = await getSubmissionService();
+  return NextResponse.json(await service.get(id));
+});

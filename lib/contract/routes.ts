@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import {
+  callbackAnswerSchema,
+  callbackBodySchema,
+  callbackDeliveryListSchema,
+  callbackQuerySchema,
+} from './callbacks';
+import type { ErrorCode } from './error-codes';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENT_REPLAYED_HEADER } from './headers';
+import { healthSchema } from './health';
+import { listQuerySchema, submissionPageSchema } from './list-query';
+import { submissionPathSchema, submissionSchema } from './submission';
+import { submissionRequestSchema } from './submission-request';
+
+/**
+ * Who may call a route. Every route states it; accounts add `'creator' | 'reviewer' | 'admin'`,
+ * checked by the route wrapper before the handler runs.
+ */
+export type Access = 'public';
+
+/** Requests that may call the paid upstream count against one per-client limit. */
+export type LimitedAction = 'submission' | 'refresh';
+
+/** How the route wrapper guards a route, besides the checks every route gets (host, text, errors). */
+export interface RouteOptions {
+  access: Access;
+  /** A browser may send it only from the app's own pages (state-changing routes). */
+  sameOrigin?: boolean;
+  /** Counts against the client's limit of upstream calls (RATE_LIMIT_PER_MINUTE). */
+  rateLimit?: LimitedAction;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One route of the HTTP API: what it does, what it reads and answers; the OpenAPI document is built from these. */
+export interface ApiRoute extends RouteOptions {
+  method: HttpMethod;
+  /** OpenAPI style: `/api/submissions/{id}`. */
+  path: `/api/${string}`;
+  summary: string;
+  description: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  headers?: Record<string, { description: string; schema: z.ZodType }>;
+  body?: z.ZodType;
+  answer: {
+    status: 200 | 201;
+    description: string;
+    schema: z.ZodType;
+    headers?: Record<string, string>;
+  };
+  /** Every error code the route answers with, besides those any route may give. */
+  errors: ErrorCode[];
+}
+
+/** Any route may answer these: a foreign Host, text no database can hold in the query, a server fault. */
+export const COMMON_ERRORS: ErrorCode[] = ['misdirected_request', 'validation_failed', 'internal_error'];
+
+const BODY_ERRORS: ErrorCode[] = ['invalid_json', 'payload_too_large', 'validation_failed'];
+
+/** Every route under /api, by operation ID. */
+export const API_ROUTES = {
+  createSubmission: {
+    method: 'POST',
+    path: '/api/submissions',
+    access: 'public',
+    sameOrigin: true,
+    rateLimit: 'submission',
+    summary: 'Submit a generation request',
+    description:
+      'Validates the body (the upstream request, snake_case), stores the submission as `pending`, sends it upstream and answers with the stored submission. Fields left out stay out, except `external_task_id`, generated when absent. On an upstream failure the error envelope also carries the stored `submission`.',
+    headers: {
+      [IDEMPOTENCY_KEY_HEADER]: {
+        description: `Makes retries safe: the same key with the same body answers the first result and calls the upstream once; with another body, 409 \`idempotency_conflict\`. At most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters.`,
+        schema: z.string().max(IDEMPOTENCY_KEY_MAX_LENGTH),
+      },
+    },
+    body: submissionRequestSchema,
+    answer: {
+      status: 201,
+      description: 'The stored submission.',
+      schema: submissionSchema,
+      headers: {
+        [IDEMPOTENT_REPLAYED_HEADER]:
+          '`true` when this is the stored answer to an earlier request under the same key.',
+      },
+    },
+    errors: [
+      ...BODY_ERRORS,
+      'forbidden_origin',
+      'rate_limited',
+      'duplicate_external_task_id',
+      'idempotency_conflict',
+      'upstream_rejected',
+      'upstream_unauthorized',
+      'upstream_error',
+      'upstream_rate_limited',
+      'upstream_timeout',
+      'database_unavailable',
+      'server_busy',
+    ],
+  },
+  listSubmissions: {
+    method: 'GET',
+    path: '/api/submissions',
+    access: 'public',
+    summary: 'List submissions, newest first',
+    description:
+      'One page of history. `q` matches every word against the prompt, task ID and external task ID; pass `nextCursor` as `cursor` for the next page.',
+    query: listQuerySchema,
+    answer: { status: 200, description: 'One page of submissions.', schema: submissionPageSchema },
+    errors: ['validation_failed', 'database_unavailable'],
+  },
+  getSubmission: {
+    method: 'GET',
+    path: '/api/submissions/{id}',
+    access: 'public',
+    summary: 'Get one submission',
+    description: 'The submission with its request, response, status and error.',
+    params: submissionPathSchema,
+    answer: { status: 200, description: 'The submission.', schema: submissionSchema },
+    errors: ['not_found', 'database_unavailable'],
+  },
+  refreshSubmission: {
+    method: 'POST',
+    path: '/api/submissions/{id}/refresh',
+    access: 'public',
+    sameOrigin: true,
+    rateLimit: 'refresh',
+    summary: 'Ask the upstream for the task’s status now',
+    description:
+      'Asks the upstream where the task stands, records the answer and returns the submission. A refresh soon after the last answer returns the stored submission without asking again.',
+    params: submissionPathSchema,
+    answer: { status: 200, description: 'The submission, as now recorded.', schema: submissionSchema },
+    errors: ['not_found', 'forbidden_origin', 'rate_limited', 'database_unavailable'],
+  },
+  listCallbackDeliveries: {
+    method: 'GET',
+    path: '/api/submissions/{id}/callbacks',
+    access: 'public',
+    summary: 'List the upstream’s callbacks for one submission',
+    description: 'Every call the upstream made to the callback route about this submission, newest first.',
+    params: submissionPathSchema,
+    answer: { status: 200, description: 'The deliveries.', schema: callbackDeliveryListSchema },
+    errors: ['not_found', 'database_unavailable'],
+  },
+  receiveCallback: {
+    method: 'POST',
+    path: '/api/callbacks/kling',
+    access: 'public',
+    summary: 'The upstream’s status callback',
+    description:
+      'For the upstream, not for people: it posts Kling’s native task `data` object on every status change. Accepted only with the right token (else 401, nothing changed); the delivery is logged and applied to the submission it names by `task_id` or `task_info.external_task_id`.',
+    query: callbackQuerySchema,
+    body: callbackBodySchema,
+    answer: { status: 200, description: 'What the delivery did.', schema: callbackAnswerSchema },
+    errors: [...BODY_ERRORS, 'invalid_callback_token', 'database_unavailable'],
+  },
+  healthCheck: {
+    method: 'GET',
+    path: '/api/health',
+    access: 'public',
+    summary: 'Health check for load balancers',
+    description: '200 when the database answers, else 503. Reveals nothing else.',
+    answer: { status: 200, description: 'The app and its database answer.', schema: healthSchema },
+    errors: ['database_unavailable'],
+  },
+  openApiDocument: {
+    method: 'GET',
+    path: '/api/openapi.json',
+    access: 'public',
+    summary: 'This API as an OpenAPI 3.1 document',
+    description: 'Built from the same schemas the routes validate with.',
+    answer: {
+      status: 200,
+      description: 'The OpenAPI document.',
+      schema: z.looseObject({ openapi: z.string() }),
+    },
+    errors: [],
+  },
+} as const satisfies Record<string, ApiRoute>;
+
+export type OperationId = keyof typeof API_ROUTES;
