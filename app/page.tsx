@@ -1,14 +1,16 @@
 import { ComposerForm } from '@/components/composer/composer-form';
 import { QueryProvider } from '@/components/layout/query-provider';
+import type { Actor } from '@/lib/auth/roles';
 import { type ComposerValues, requestToFormValues } from '@/lib/contract/composer-form';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
+import { requireActor } from '@/lib/server/page-auth';
 
 /** `/?from={id}` opens the composer filled with that submission's request ("Reuse in composer"). */
-async function reusedRequest(from: string | undefined): Promise<ComposerValues | null> {
+async function reusedRequest(from: string | undefined, viewer: Actor): Promise<ComposerValues | null> {
   if (!from) return null;
   try {
-    const submission = await (await getSubmissionService()).get(from);
+    const submission = await (await getSubmissionService()).get(from, viewer);
     // Its external task ID is taken: the reused request gets a new one on submit.
     return requestToFormValues(submission.request, { keepExternalTaskId: false });
   } catch (error) {
@@ -22,8 +24,9 @@ export default async function ComposerPage({
 }: {
   searchParams: Promise<{ from?: string | string[] }>;
 }) {
+  const actor = await requireActor('/');
   const { from } = await searchParams;
-  const initial = await reusedRequest(typeof from === 'string' ? from : undefined);
+  const initial = await reusedRequest(typeof from === 'string' ? from : undefined, actor);
   return (
     <div className="flex flex-col gap-6">
       <div>

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { encodeSocketPeer, socketHeaderName } from '@/lib/api/socket-peer';
+import { encodeSocketPeer, socketHeaderName } from '@/lib/server/socket-peer';
 
 // Hostile requests through the real route handlers, on a real embedded database and the fake
 // upstream: each must get its answer in the envelope, never a 500, and nothing may be sent or stored.

@@ -4,6 +4,7 @@ export const USER_ROLES = ['creator', 'reviewer', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const REVIEW_DECISIONS = ['approved', 'rejected', 'changes_requested'] as const;
 export const REVIEW_FILTERS = ['unreviewed', ...REVIEW_DECISIONS] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
 export const PASSWORD_LENGTH = { min: 12, max: 128 } as const;
 export const NAME_MAX_LENGTH = 100;

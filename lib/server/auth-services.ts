@@ -6,29 +6,22 @@ import { createApiTokens } from '@/lib/auth/api-tokens';
 import { type AuthChanges, localAuthChanges, postgresAuthChanges } from '@/lib/auth/auth-changes';
 import { type Auth, createAuth } from '@/lib/auth/auth-instance';
 import { type Authenticate, createAuthenticator } from '@/lib/auth/authenticate';
+import { sessionKey } from '@/lib/auth/credential-key';
 import { ensureBootstrapAdmin, type FirstAdminDeps } from '@/lib/auth/first-admin';
+import { signOutSession } from '@/lib/auth/password-sign-in';
+import { sessionTokenFromCookie } from '@/lib/auth/session-cookie';
 import { createSignInLimit } from '@/lib/auth/sign-in-limit';
 import { getEnv } from '@/lib/config/env';
 import type { UserCreate } from '@/lib/contract/accounts';
 import { createAppSettings } from '@/lib/db/app-settings';
-import { getDatabase } from '@/lib/db/client';
-import { AppError } from '@/lib/errors/app-error';
-import { logError, logInfo } from '@/lib/logging/log';
+import { logInfo } from '@/lib/logging/log';
 import { registerSecret } from '@/lib/security/secrets';
 import { createUserService } from '@/lib/users/user-service';
 import { createUserStore } from '@/lib/users/user-store';
+import { openDatabase } from './app-services';
 import { processSingleton } from './process-singleton';
 
-async function database() {
-  try {
-    return await getDatabase();
-  } catch (error) {
-    logError('database unavailable', error);
-    throw new AppError('database_unavailable', 'The database is not reachable. Try again in a minute.', {
-      cause: error,
-    });
-  }
-}
+const database = openDatabase;
 
 /** BETTER_AUTH_SECRET, or a secret generated on first start and kept in the database (shared by every instance). */
 export function getAuthSecret(): Promise<string> {
@@ -119,4 +112,16 @@ export async function ensureAdminFromEnvironment(): Promise<void> {
   if (!admin) return;
   const outcome = await ensureBootstrapAdmin(await getFirstAdminDeps(), admin);
   logInfo(outcome === 'created' ? 'admin created from ADMIN_EMAIL' : 'admin from ADMIN_EMAIL exists', {});
+}
+
+/** Signs the request's session out: deleted, its cookie cleared, and forgotten by every instance at once. */
+export async function signOutEverywhere(
+  auth: Auth,
+  requestHeaders: Headers,
+  secret: string,
+): Promise<string[]> {
+  const token = sessionTokenFromCookie(requestHeaders.get('cookie'), secret);
+  const setCookie = await signOutSession(auth, requestHeaders);
+  if (token) await (await getAuthChanges()).publish({ kind: 'credential', key: sessionKey(token) });
+  return setCookie;
 }

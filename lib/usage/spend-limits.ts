@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, type SQL, sql, sum } from 'drizzle-orm';
 import type { Database, Db } from '@/lib/db/client';
 import { submissions } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors/app-error';
 import { countedSince } from '@/lib/users/user-store';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -110,4 +111,26 @@ export async function insertWithinLimits(
     }
     return checkThenInsert(db);
   });
+}
+
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+
+function inWords(ms: number): string {
+  const total = minutes(ms);
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  if (hours === 0) return `${total} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** 429 with what is used, the cap, and when room frees up; Retry-After says the same (within 1..3600 s). */
+export function spendLimitReached(refusal: SpendRefusal, seconds: number, now = Date.now()): AppError {
+  const wait = Math.max(0, refusal.freesAt.getTime() - now);
+  const whose = refusal.scope === 'user' ? 'You have' : 'Everyone together has';
+  const limit = refusal.scope === 'user' ? 'your daily limit' : 'the app’s daily limit';
+  return new AppError(
+    'spend_limit_reached',
+    `${whose} used ${refusal.used} of ${limit} of ${refusal.limit} video seconds in the last 24 hours; this request asks for ${seconds} more. Room frees up at ${refusal.freesAt.toISOString().slice(11, 16)} UTC (in ${inWords(wait)}). Nothing was sent.`,
+    { retryAfterSeconds: Math.ceil(wait / 1000) },
+  );
 }

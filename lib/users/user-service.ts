@@ -31,6 +31,12 @@ export function createUserService(deps: UserServiceDeps) {
       return rows.map((row) => ({ ...toUser(row), usage: { videoSecondsLast24h: used.get(row.id) ?? 0 } }));
     },
 
+    async get(id: string): Promise<User> {
+      const row = await store.findById(id);
+      if (!row) throw noSuchUser();
+      return toUser(row);
+    },
+
     async create(input: UserCreate): Promise<User> {
       if (await store.findByEmail(input.email)) throw emailTaken(input.email);
       let id: string;

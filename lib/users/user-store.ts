@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, count, eq, gt, ne, type SQL, sql, sum } from 'drizzle-orm';
-import type { UserRole } from '@/lib/contract/accounts';
+import { and, asc, eq, gt, inArray, ne, type SQL, sql, sum } from 'drizzle-orm';
+import type { Person, UserRole } from '@/lib/contract/accounts';
 import { apiTokens, session, type UserRow, user } from '@/lib/db/account-schema';
 import type { Db } from '@/lib/db/client';
 import { submissions } from '@/lib/db/schema';
@@ -91,9 +91,14 @@ export function createUserStore(db: Db) {
       return new Map(rows.flatMap((row) => (row.userId ? [[row.userId, row.used]] : [])));
     },
 
-    async countAll(): Promise<number> {
-      const rows = await db.select({ n: count() }).from(user);
-      return rows[0]?.n ?? 0;
+    /** Name and email of each of these users, for "created by" and review lines. */
+    async people(ids: string[]): Promise<Map<string, Person>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .select({ id: user.id, name: user.name, email: user.email })
+        .from(user)
+        .where(inArray(user.id, ids));
+      return new Map(rows.map((row) => [row.id, row]));
     },
   };
 }
