@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { logWarn } from '@/lib/logging/log';
@@ -9,6 +10,8 @@ const CHANNEL = 'ovs_auth_changes';
 const RECONNECT_MS = 1_000;
 /** How long a change waits for its own notice to come back before answering anyway. */
 const ECHO_WAIT_MS = 1_000;
+/** After its own copy is back, how long a change waits for instances reading theirs a little later. */
+const SETTLE_MS = 25;
 
 export interface AuthChanges {
   /** Invalidates here at once, and on every other instance sharing the database. */
@@ -103,6 +106,8 @@ export async function postgresAuthChanges(
       await db.execute(sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify({ ...change, id })})`);
       await echoed;
       echoes.delete(id);
+      // The others read theirs from their own sockets: a moment more, so a busy instance has too.
+      await sleep(SETTLE_MS);
     },
     async close() {
       closed = true;

@@ -34,7 +34,9 @@ export async function openDatabaseAtStart(): Promise<void> {
   try {
     const database = await getDatabase();
     logInfo('database ready', { kind: database.kind });
-    await ensureAdminFromEnvironment();
+    await ensureAdminFromEnvironment().catch((error) =>
+      logError('admin from ADMIN_EMAIL not created', error),
+    );
     await startTaskFollowing();
   } catch (error) {
     logError('database failed to open; requests will retry', error);
