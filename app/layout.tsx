@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { DemoModeBanner } from '@/components/layout/demo-mode-banner';
 import { SiteHeader } from '@/components/layout/site-header';
 import { isDemoMode } from '@/lib/config/env';
+import { currentActor } from '@/lib/server/page-auth';
 import './globals.css';
 
 // Demo mode is decided by the running server's environment, not at build time.
@@ -13,7 +14,9 @@ export const metadata: Metadata = {
   description: 'Compose, validate and submit Kling Omni Video requests, and review every submission.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The shell still renders when the database is down: the page below says what went wrong.
+  const actor = await currentActor().catch(() => null);
   return (
     <html lang="en">
       <body>
@@ -24,7 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {isDemoMode() && <DemoModeBanner />}
-        <SiteHeader />
+        <SiteHeader actor={actor} />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

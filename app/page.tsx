@@ -1,9 +1,11 @@
+import { SpendUsage } from '@/components/accounts/spend-usage';
 import { ComposerForm } from '@/components/composer/composer-form';
 import { QueryProvider } from '@/components/layout/query-provider';
 import type { Actor } from '@/lib/auth/roles';
 import { type ComposerValues, requestToFormValues } from '@/lib/contract/composer-form';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
+import { getUserService } from '@/lib/server/auth-services';
 import { requireActor } from '@/lib/server/page-auth';
 
 /** `/?from={id}` opens the composer filled with that submission's request ("Reuse in composer"). */
@@ -26,7 +28,10 @@ export default async function ComposerPage({
 }) {
   const actor = await requireActor('/');
   const { from } = await searchParams;
-  const initial = await reusedRequest(typeof from === 'string' ? from : undefined, actor);
+  const [initial, me] = await Promise.all([
+    reusedRequest(typeof from === 'string' ? from : undefined, actor),
+    (await getUserService()).me(actor),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -34,6 +39,7 @@ export default async function ComposerPage({
         <p className="text-sm text-slate-600">
           Fields are checked as you type, and again by the server before anything is sent.
         </p>
+        <SpendUsage me={me} />
       </div>
       <QueryProvider>
         <ComposerForm initial={initial} />

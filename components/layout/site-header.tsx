@@ -1,26 +1,45 @@
 import Link from 'next/link';
+import { SignOutButton } from '@/components/accounts/sign-out-button';
+import { type Actor, hasRole, type UserRole } from '@/lib/auth/roles';
 
-export function SiteHeader() {
+const LINKS: { href: string; label: string; role: UserRole }[] = [
+  { href: '/', label: 'Composer', role: 'creator' },
+  { href: '/submissions', label: 'History', role: 'creator' },
+  { href: '/review', label: 'To review', role: 'reviewer' },
+  { href: '/admin/users', label: 'Users', role: 'admin' },
+  { href: '/settings/tokens', label: 'API tokens', role: 'creator' },
+];
+
+/** The app's name, the menu the signed-in person's role allows, and who is signed in with Sign out. */
+export function SiteHeader({ actor }: { actor: Actor | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link href="/" className="text-lg font-bold text-slate-900">
           Omni Video Studio
         </Link>
-        <nav aria-label="Main">
-          <ul className="flex gap-4 text-sm font-medium">
-            <li>
-              <Link href="/" className="text-indigo-800 hover:underline">
-                Composer
-              </Link>
-            </li>
-            <li>
-              <Link href="/submissions" className="text-indigo-800 hover:underline">
-                History
-              </Link>
-            </li>
-          </ul>
-        </nav>
+        {actor && (
+          <nav aria-label="Main">
+            <ul className="flex flex-wrap gap-4 text-sm font-medium">
+              {LINKS.filter((link) => hasRole(actor, link.role)).map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="text-indigo-800 hover:underline">
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {actor && (
+          <div className="flex items-center gap-3 text-sm">
+            <p>
+              Signed in as <span className="font-semibold">{actor.name}</span>{' '}
+              <span className="text-slate-600">({actor.role})</span>
+            </p>
+            <SignOutButton />
+          </div>
+        )}
       </div>
     </header>
   );
