@@ -29,7 +29,7 @@ describeEachDatabase('Better Auth on the app schema', (database) => {
     );
     expect(response.status).toBe(200);
     const setCookie = response.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(/better-auth\.session_token=[^;]+; .*HttpOnly/i);
+    expect(setCookie).toMatch(/ovs-[0-9a-f]{8}\.session_token=[^;]+; .*HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const cookie = setCookie.split(';')[0] ?? '';
     expect(sessionTokenFromCookie(cookie, SECRET)).toMatch(/\S{16,}/);

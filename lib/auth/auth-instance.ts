@@ -7,6 +7,7 @@ import { createAccessControl } from 'better-auth/plugins/access';
 import { account, session, user, verification } from '@/lib/db/account-schema';
 import type { Db } from '@/lib/db/client';
 import { logWarn } from '@/lib/logging/log';
+import { cookiePrefixFor } from './cookie-name';
 
 /** Passwords: at least this many characters (stored only as a slow scrypt hash by Better Auth). */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -60,7 +61,7 @@ export function createAuth(options: AuthOptions) {
     },
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
-    advanced: { database: { generateId: () => randomUUID() } },
+    advanced: { database: { generateId: () => randomUUID() }, cookiePrefix: cookiePrefixFor(options.origin) },
     logger: {
       level: 'warn',
       log: (level, message) => logWarn('auth', { level, message }),

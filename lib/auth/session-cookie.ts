@@ -1,27 +1,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Better Auth's session cookie; `__Secure-` prefixed when the app is served over https. */
-export const SESSION_COOKIE = 'better-auth.session_token';
-const COOKIE_NAMES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`];
+/** Session cookies end so (the name before it depends on the origin: cookie-name.ts). */
+const SESSION_SUFFIX = '.session_token';
 
-function readCookie(header: string, names: readonly string[]): string | null {
-  for (const part of header.split(';')) {
+function sessionCookies(header: string): string[] {
+  return header.split(';').flatMap((part) => {
     const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (names.includes(part.slice(0, eq).trim())) return part.slice(eq + 1).trim();
-  }
-  return null;
+    return eq > 0 && part.slice(0, eq).trim().endsWith(SESSION_SUFFIX) ? [part.slice(eq + 1).trim()] : [];
+  });
 }
 
-/**
- * The session token from a signed session cookie (`token.signature`, HMAC-SHA256 in base64, as
- * Better Auth signs it), or null when absent or not signed with `secret`. Checked here in
- * microseconds, so a forged cookie never reaches the database.
- */
-export function sessionTokenFromCookie(cookieHeader: string | null, secret: string): string | null {
-  if (!cookieHeader) return null;
-  const raw = readCookie(cookieHeader, COOKIE_NAMES);
-  if (!raw) return null;
+function verified(raw: string, secret: string): string | null {
   let value: string;
   try {
     value = decodeURIComponent(raw);
@@ -34,4 +23,19 @@ export function sessionTokenFromCookie(cookieHeader: string | null, secret: stri
   const given = Buffer.from(value.slice(dot + 1), 'base64');
   const expected = createHmac('sha256', secret).update(token).digest();
   return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
+}
+
+/**
+ * The session token from a signed session cookie (`token.signature`, HMAC-SHA256 in base64, as
+ * Better Auth signs it), or null when absent or not signed with `secret`. Checked here in
+ * microseconds, so a forged cookie never reaches the database.
+ */
+export function sessionTokenFromCookie(cookieHeader: string | null, secret: string): string | null {
+  if (!cookieHeader) return null;
+  // Another studio on this host (another port) sends its own cookie too; only ours is signed with our secret.
+  for (const raw of sessionCookies(cookieHeader)) {
+    const token = verified(raw, secret);
+    if (token) return token;
+  }
+  return null;
 }

@@ -94,8 +94,9 @@ const SECURITY_SCHEMES = {
   session: {
     type: 'apiKey',
     in: 'cookie',
-    name: 'better-auth.session_token',
-    description: 'Set by `POST /api/auth/sign-in/email` (`__Secure-` prefixed on https).',
+    name: 'ovs-<8 hex digits>.session_token',
+    description:
+      'Set by `POST /api/auth/sign-in/email`; named after the app’s origin (so studios on one host keep their own), `__Secure-` prefixed on https.',
   },
   token: { type: 'http', scheme: 'bearer', description: 'An API token from `POST /api/tokens`.' },
 };
