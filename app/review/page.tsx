@@ -17,7 +17,7 @@ const promptOf = (request: Record<string, unknown>) =>
 /** Finished submissions nobody has reviewed yet, oldest first, leaving out the reviewer's own. */
 export default async function ToReviewPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const { actor, allowed } = await actorWithRole('/review', 'reviewer');
-  if (!allowed) return <RoleRequired role="reviewer" yours={actor.role} />;
+  if (!allowed) return <RoleRequired needed="reviewer" yours={actor.role} />;
   const { cursor } = await searchParams;
   const params = new URLSearchParams({
     view: 'to_review',

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Users' };
 /** Admins invite people, set their role and daily limit, disable them, and see their use. */
 export default async function UsersPage() {
   const { actor, allowed } = await actorWithRole('/admin/users', 'admin');
-  if (!allowed) return <RoleRequired role="admin" yours={actor.role} />;
+  if (!allowed) return <RoleRequired needed="admin" yours={actor.role} />;
   const users = await (await getUserService()).list();
   return (
     <div className="flex flex-col gap-6">
