@@ -7,8 +7,9 @@ import { contentSecurityPolicy, newNonce } from '@/lib/security/security-headers
 /** Pages anyone may open: signing in, and the first admin's setup. */
 const OPEN_PAGES = new Set(['/sign-in', '/setup']);
 
-/** Whether the request carries a session cookie at all (its signature is checked by the page). */
-const hasSessionCookie = (request: NextRequest) =>
+/** Whether the request names a credential at all, a session cookie or an API token (the page checks it). */
+const hasCredentials = (request: NextRequest) =>
+  request.headers.has('authorization') ||
   request.cookies.getAll().some((cookie) => cookie.name.endsWith('.session_token'));
 
 /**
@@ -25,7 +26,7 @@ export function proxy(request: NextRequest): NextResponse {
   // Nobody signed in: straight to sign-in (and back here after), before the page renders. A cookie
   // that turns out to be expired or forged is sent the same way by the page itself.
   const { pathname, search } = request.nextUrl;
-  if (!OPEN_PAGES.has(pathname) && !/\.\w+$/.test(pathname) && !hasSessionCookie(request)) {
+  if (!OPEN_PAGES.has(pathname) && !/\.\w+$/.test(pathname) && !hasCredentials(request)) {
     const signIn = new URL('/sign-in', request.url);
     signIn.searchParams.set('next', `${pathname}${search}`);
     return NextResponse.redirect(signIn);

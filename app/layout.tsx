@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { DemoModeBanner } from '@/components/layout/demo-mode-banner';
 import { SiteHeader } from '@/components/layout/site-header';
 import { isDemoMode } from '@/lib/config/env';
-import { currentActor } from '@/lib/server/page-auth';
 import './globals.css';
 
 // Demo mode is decided by the running server's environment, not at build time.
@@ -14,9 +13,7 @@ export const metadata: Metadata = {
   description: 'Compose, validate and submit Kling Omni Video requests, and review every submission.',
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // The shell still renders when the database is down: the page below says what went wrong.
-  const actor = await currentActor().catch(() => null);
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
@@ -27,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         {isDemoMode() && <DemoModeBanner />}
-        <SiteHeader actor={actor} />
+        <SiteHeader />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

@@ -86,6 +86,8 @@ async function startAppOn(port: number, options: StartAppOptions): Promise<AppPr
     PORT: String(port),
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
+    // Tests sign in more often than people do; the limit itself has a test of its own.
+    SIGN_IN_ATTEMPTS_PER_MINUTE: '200',
     ...(options.publicUrl ? { APP_PUBLIC_URL: url } : {}),
     ...options.env,
   };

@@ -96,7 +96,7 @@ export async function getSignInLimit() {
   return createSignInLimit((await database()).db, getEnv().signInAttemptsPerMinute);
 }
 
-export async function getFirstAdminDeps(): Promise<FirstAdminDeps> {
+async function firstAdminDeps(): Promise<FirstAdminDeps> {
   const { db } = await database();
   return {
     users: createUserStore(db),
@@ -106,12 +106,23 @@ export async function getFirstAdminDeps(): Promise<FirstAdminDeps> {
   };
 }
 
-/** ADMIN_EMAIL/ADMIN_PASSWORD: the first admin exists from the first start on. */
-export async function ensureAdminFromEnvironment(): Promise<void> {
-  const admin = getEnv().bootstrapAdmin;
-  if (!admin) return;
-  const outcome = await ensureBootstrapAdmin(await getFirstAdminDeps(), admin);
-  logInfo(outcome === 'created' ? 'admin created from ADMIN_EMAIL' : 'admin from ADMIN_EMAIL exists', {});
+/**
+ * ADMIN_EMAIL/ADMIN_PASSWORD: the first admin exists from the first start on. Started with the
+ * server; sign-in and setup wait for it, so a sign-in right after start finds the admin.
+ */
+export function ensureAdminFromEnvironment(): Promise<void> {
+  return processSingleton('admin from environment', async () => {
+    const admin = getEnv().bootstrapAdmin;
+    if (!admin) return;
+    const outcome = await ensureBootstrapAdmin(await firstAdminDeps(), admin);
+    logInfo(outcome === 'created' ? 'admin created from ADMIN_EMAIL' : 'admin from ADMIN_EMAIL exists', {});
+  });
+}
+
+/** What /setup needs, once the environment's admin (if any) exists. */
+export async function getFirstAdminDeps(): Promise<FirstAdminDeps> {
+  await ensureAdminFromEnvironment();
+  return firstAdminDeps();
 }
 
 /** Signs the request's session out: deleted, its cookie cleared, and forgotten by every instance at once. */

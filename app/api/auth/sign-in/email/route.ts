@@ -6,7 +6,7 @@ import { assertSignInAllowed } from '@/lib/api/sign-in-rate-limit';
 import { signInWithPassword } from '@/lib/auth/password-sign-in';
 import { signInBodySchema } from '@/lib/contract/accounts';
 import { API_ROUTES } from '@/lib/contract/routes';
-import { getAuth, getUserService } from '@/lib/server/auth-services';
+import { ensureAdminFromEnvironment, getAuth, getUserService } from '@/lib/server/auth-services';
 
 export * from '@/lib/api/unserved-methods';
 export const dynamic = 'force-dynamic';
@@ -15,6 +15,7 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute(API_ROUTES.signIn, async (request) => {
   await assertSignInAllowed(request);
   const credentials = await readBody(request, signInBodySchema, 'Enter your email and password.');
+  await ensureAdminFromEnvironment();
   const auth = await getAuth(appOrigin(request));
   const { userId, setCookie } = await signInWithPassword(auth, credentials, request.headers);
   const user = await (await getUserService()).get(userId);
