@@ -70,9 +70,9 @@ async function startFollowingApp(upstream: FakeUpstream, pollIntervalMs: string)
 interface TestFixtures {
   /**
    * Who the test's pages and API requests act as, on every app of the test: each app has an admin,
-   * a reviewer and two creators (`creator`, `otherCreator`). Default: `creator`.
+   * a reviewer and two creators (`creator`, `otherCreator`). Default: `creator`; `nobody` is signed out.
    */
-  persona: Persona;
+  persona: Persona | 'nobody';
   /**
    * Starts another app instance (demo mode, restart, crash) on a free port, stopped after the test.
    * It resolves once the app has opened its database and has its people, unless `warmUp` is false
@@ -124,13 +124,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   persona: ['creator', { option: true }],
   // Pages are signed in as the persona on every running app (each app's cookie has its own name).
   context: async ({ context, persona }, use) => {
+    if (persona === 'nobody') return use(context);
     const stop = await signInContext(context, persona);
     await use(context);
     stop();
   },
   // API requests act as the persona on whichever running app they go to, by its API token.
   request: async ({ request, persona, baseURL }, use) => {
-    await use(actingAs(request, persona, baseURL));
+    await use(persona === 'nobody' ? request : actingAs(request, persona, baseURL));
   },
   // Every test starts from a fake upstream with no queued replies and no recorded calls.
   page: async ({ page, upstream }, use) => {
