@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Submission } from '../lib/contract/submission';
+import type { FakeUpstream } from './fake-upstream/fake-upstream.mjs';
 import { accountsOf, authHeaders } from './support/accounts';
 import type { AppProcess } from './support/app-process';
 import { expect, test } from './support/fixtures';
@@ -8,7 +9,7 @@ import { detailUrl } from './support/tasks';
 // Reviewers decide on the exact request that made each video; everyone who can see it can discuss it.
 
 /** A creator's submission on the quick-following app, finished (succeeded) at the fake upstream. */
-async function finishedSubmission(app: AppProcess, upstream: { setTask: (id: string, state: object) => void }) {
+async function finishedSubmission(app: AppProcess, upstream: FakeUpstream) {
   const prompt = `A fox in the snow ${randomUUID()}`;
   const response = await fetch(`${app.url}/api/submissions`, {
     method: 'POST',
@@ -17,10 +18,15 @@ async function finishedSubmission(app: AppProcess, upstream: { setTask: (id: str
   });
   expect(response.status).toBe(201);
   const submission = (await response.json()) as Submission;
-  upstream.setTask(submission.taskId as string, { status: 'succeeded', videoUrl: `${app.url}/demo/sample-video.webm` });
+  upstream.setTask(submission.taskId as string, {
+    status: 'succeeded',
+    videoUrl: `${app.url}/demo/sample-video.webm`,
+  });
   await expect
     .poll(async () => {
-      const answer = await fetch(`${app.url}/api/submissions/${submission.id}`, { headers: authHeaders(app) });
+      const answer = await fetch(`${app.url}/api/submissions/${submission.id}`, {
+        headers: authHeaders(app),
+      });
       return ((await answer.json()) as Submission).status;
     })
     .toBe('succeeded');
@@ -38,7 +44,9 @@ test.describe('as a reviewer', () => {
     const submission = await finishedSubmission(liveApp, upstream);
     await page.goto(`${liveApp.url}/review`);
     await expect(page.getByRole('heading', { name: 'To review' })).toBeVisible();
-    const item = page.getByRole('list', { name: 'Submissions to review' }).getByRole('link', { name: submission.prompt });
+    const item = page
+      .getByRole('list', { name: 'Submissions to review' })
+      .getByRole('link', { name: submission.prompt });
     await item.click();
     await expect(page).toHaveURL(detailUrl(liveApp, submission.id));
 
@@ -58,7 +66,9 @@ test.describe('as a reviewer', () => {
     await page.goto(`${liveApp.url}/review`);
     await expect(page.getByRole('link', { name: submission.prompt })).toHaveCount(0);
 
-    const api = await fetch(`${liveApp.url}/api/submissions/${submission.id}`, { headers: authHeaders(liveApp, 'creator') });
+    const api = await fetch(`${liveApp.url}/api/submissions/${submission.id}`, {
+      headers: authHeaders(liveApp, 'creator'),
+    });
     expect((await api.json()).review).toMatchObject({
       decision: 'changes_requested',
       reviewer: { name: 'Rita Reviewer' },
@@ -129,7 +139,10 @@ test('the creator and a reviewer discuss a submission in its comments, shown as 
     body: JSON.stringify({ body: 'A little. Try a negative prompt.' }),
   });
   expect(reply.status).toBe(201);
-  expect(await reply.json()).toMatchObject({ author: { name: 'Rita Reviewer' }, body: 'A little. Try a negative prompt.' });
+  expect(await reply.json()).toMatchObject({
+    author: { name: 'Rita Reviewer' },
+    body: 'A little. Try a negative prompt.',
+  });
   await page.reload();
   await expect(thread.getByRole('listitem')).toHaveCount(2);
   await expect(thread.getByRole('listitem').last()).toContainText('Rita Reviewer');
