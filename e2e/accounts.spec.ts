@@ -55,7 +55,7 @@ test.describe('signed out', () => {
     await page.getByLabel('Email', { exact: true }).fill('creator@studio.test');
     await page.getByLabel('Password', { exact: true }).fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText(
+    await expect(page.getByRole('alert').filter({ hasText: 'wrong' })).toHaveText(
       'The email or password is wrong. Check both and try again.',
     );
     await page.getByLabel('Password', { exact: true }).fill('e2e user password 52c8');
@@ -168,7 +168,7 @@ test.describe('as an admin', () => {
 
     await page.getByLabel('Role of Nia New').selectOption('creator');
     await expect(page.getByRole('status')).toContainText('Nia New is now a creator.');
-    await page.getByLabel('Daily limit of Nia New').fill('60');
+    await page.getByLabel('Daily limit of Nia New', { exact: true }).fill('60');
     await page.getByRole('button', { name: 'Save the daily limit of Nia New' }).click();
     await expect(page.getByRole('status')).toContainText('Nia New may request 60 video seconds a day.');
     const me = await (await fetch(`${app.url}/api/me`, { headers: asNia })).json();

@@ -70,20 +70,23 @@ test('forged X-Forwarded-For no longer escapes the rate limit; behind a trusted 
   expect(forged.filter((status) => status !== 429)).toEqual([]);
   expect(upstream.createCalls()).toHaveLength(3);
 
-  // With the test client listed as a proxy, the address it forwards is the client.
+  // With the test client listed as a proxy, the address it forwards is the client: sign-in attempts,
+  // counted per address, show it (one a minute here).
   const proxied = await launchApp({
-    env: {
-      ...upstreamEnv(upstream),
-      RATE_LIMIT_PER_MINUTE: '1',
-      RATE_LIMIT_LOOPBACK: 'true',
-      TRUSTED_PROXIES: '127.0.0.1',
-    },
+    env: { ...upstreamEnv(upstream), SIGN_IN_ATTEMPTS_PER_MINUTE: '1', TRUSTED_PROXIES: '127.0.0.1' },
+    warmUp: false,
   });
-  const viaProxy = (client: string) =>
-    raw(proxied, 'POST', '/api/submissions', { ...JSON_BODY, 'x-forwarded-for': client }, submission());
-  expect((await viaProxy('203.0.113.7')).status).toBe(201);
-  expect((await viaProxy('203.0.113.7')).status).toBe(429);
-  expect((await viaProxy('203.0.113.7, 203.0.113.8')).status).toBe(201);
+  const signInVia = (client: string) =>
+    raw(
+      proxied,
+      'POST',
+      '/api/auth/sign-in/email',
+      { ...JSON_BODY, 'x-forwarded-for': client },
+      JSON.stringify({ email: 'someone@studio.test', password: 'not the password' }),
+    );
+  expect((await signInVia('203.0.113.7')).status).toBe(401);
+  expect((await signInVia('203.0.113.7')).status).toBe(429);
+  expect((await signInVia('203.0.113.7, 203.0.113.8')).status).toBe(401);
 });
 
 test('a request to a host name the app does not answer to gets 421, pages and API alike', async ({

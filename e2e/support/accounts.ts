@@ -110,6 +110,18 @@ export async function registerApp(app: AppProcess): Promise<Accounts> {
   return ready;
 }
 
+/**
+ * Makes an app known without touching its database, when the people of that database were made
+ * before (an app started behind a database that does not answer yet); otherwise nothing.
+ */
+export async function registerIfKnown(app: AppProcess): Promise<void> {
+  const accounts = byDatabase.get(app.databaseKey);
+  if (!accounts) return;
+  const ready = await accounts;
+  running.set(app.url, { app, accounts: ready });
+  for (const listener of listeners) listener(app, ready);
+}
+
 export function forgetApp(app: AppProcess): void {
   running.delete(app.url);
 }

@@ -58,7 +58,8 @@ async function waitUntilServing(port: number, child: ChildProcess, output: () =>
     }
     if (listening === port) {
       try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+        // A built asset: it answers without the database, which may be slow to open (or held back by a test).
+        const response = await fetch(`${url}/icon.svg`, { signal: AbortSignal.timeout(2_000) });
         await response.arrayBuffer();
         if (response.ok && !hasExited(child)) return;
       } catch {
@@ -109,7 +110,8 @@ async function startAppOn(port: number, options: StartAppOptions): Promise<AppPr
     url,
     port,
     dataDir,
-    databaseKey: env.DATABASE_URL || dataDir,
+    // A PostgreSQL database by its name: reached directly or through a relay, it is the same one.
+    databaseKey: env.DATABASE_URL ? new URL(env.DATABASE_URL).pathname : dataDir,
     output,
     async stop(signal = 'SIGTERM') {
       if (!hasExited(child)) child.kill(signal);

@@ -1,6 +1,6 @@
 import { test as base } from '@playwright/test';
 import { type FakeUpstream, startFakeUpstream } from '../fake-upstream/fake-upstream.mjs';
-import { actingAs, forgetApp, type Persona, registerApp, signInContext } from './accounts';
+import { actingAs, forgetApp, type Persona, registerApp, registerIfKnown, signInContext } from './accounts';
 import { type AppProcess, type StartAppOptions, startApp } from './app-process';
 
 /** The key the app under test holds; it must never reach a browser. */
@@ -145,6 +145,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const app = await startApp(options);
       started.push(app);
       if (warm) await ready(app);
+      else await registerIfKnown(app);
       return app;
     });
     // A failed test keeps what its apps printed (a crash, a stack trace) next to its trace.
