@@ -50,6 +50,8 @@ test('forged X-Forwarded-For no longer escapes the rate limit; behind a trusted 
   launchApp,
   upstream,
 }) => {
+  // Two apps and 150 requests one after another: more than a minute on a busy machine.
+  test.setTimeout(180_000);
   const app = await launchApp({
     env: { ...upstreamEnv(upstream), RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_LOOPBACK: 'true' },
   });
