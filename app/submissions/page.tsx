@@ -8,6 +8,7 @@ import { Notice } from '@/components/ui/notice';
 import { readListQuery } from '@/lib/api/valid-input';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
+import { requireActor } from '@/lib/server/page-auth';
 import { isTerminal } from '@/lib/submissions/submission';
 
 export const metadata: Metadata = { title: 'History' };
@@ -34,12 +35,13 @@ function pageHref(params: URLSearchParams, cursor: string | null): string {
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = toParams(await searchParams);
+  const actor = await requireActor(params.size ? `/submissions?${params}` : '/submissions');
   const status = params.get('status') ?? '';
   const q = params.get('q') ?? '';
 
   let body: React.ReactNode;
   try {
-    const page = await (await getSubmissionService()).list(readListQuery(params));
+    const page = await (await getSubmissionService()).list(readListQuery(params), actor);
     const filtered = Boolean(status || q);
     body =
       page.items.length === 0 ? (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REVIEW_FILTERS, type ReviewFilter } from './accounts';
 import { isPlainText, notPlainTextMessage } from './plain-text';
 import { LIST_LIMIT } from './request-limits';
 import { SUBMISSION_STATUSES } from './statuses';
@@ -77,14 +78,41 @@ export const listQuerySchema = z.object({
       return decoded;
     })
     .meta({ description: 'The `nextCursor` of the previous page.' }),
+  mine: z
+    .enum(['true', 'false', ''], { error: 'Mine must be true or false.' })
+    .optional()
+    .transform((value) => value === 'true')
+    .meta({ description: '`true`: only the signed-in user’s own submissions.' }),
+  createdBy: plain('Creator')
+    .max(64, { error: 'Creator is a user ID of at most 64 characters.' })
+    .optional()
+    .transform((value) => value || undefined)
+    .meta({ description: 'Only submissions by this user (a user `id`).' }),
+  review: z
+    .enum(REVIEW_FILTERS, { error: `Review must be one of ${REVIEW_FILTERS.join(', ')}.` })
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .meta({ description: 'Only submissions whose latest review decision is this (`unreviewed`: none yet).' }),
+  view: z
+    .enum(['to_review'], { error: 'View must be to_review.' })
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .meta({
+      description:
+        '`to_review`: finished (succeeded or failed), unreviewed submissions by others, oldest first; for reviewers.',
+    }),
 });
 
-/** What a list asks the store for: newest first, at most `limit`, strictly older than `after`. */
+/** What a list asks for: newest first (oldest first for `toReview`), at most `limit`, after `after`. */
 export interface ListQuery {
   limit: number;
   status?: (typeof SUBMISSION_STATUSES)[number];
   q?: string;
   after?: ListPosition;
+  mine?: boolean;
+  createdBy?: string;
+  review?: ReviewFilter;
+  toReview?: boolean;
 }
 
 /** Reads the list parameters; anything off is an issue naming the parameter. */
@@ -97,8 +125,11 @@ export function parseListQuery(params: URLSearchParams): Validation<ListQuery> {
   );
   const result = validate(listQuerySchema, raw);
   if (!result.ok) return result;
-  const { limit, status, q, cursor } = result.value;
-  return { ok: true, value: { limit, status, q, after: cursor } };
+  const { limit, status, q, cursor, mine, createdBy, review, view } = result.value;
+  return {
+    ok: true,
+    value: { limit, status, q, after: cursor, mine, createdBy, review, toReview: view === 'to_review' },
+  };
 }
 
 /** One page of history, newest first; `nextCursor` is null on the last page. */

@@ -1,16 +1,20 @@
 import 'server-only';
+import { type Actor, canSeeSubmission, seesEverySubmission } from '@/lib/auth/roles';
+import type { ListQuery } from '@/lib/contract/list-query';
 import { encodeCursor } from '@/lib/contract/list-query';
-import type { Db } from '@/lib/db/client';
+import type { Database, Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
+import { createReviewStore } from '@/lib/reviews/review-store';
 import { registerSecret } from '@/lib/security/secrets';
+import { createUserStore } from '@/lib/users/user-store';
 import { createCallbackDeliveryStore } from './callback-delivery-store';
 import { ownCallback } from './callback-token';
 import { type CreateOutcome, type CreateSubmissionInput, createSubmission } from './create-submission';
 import { followSubmission } from './follow-submission';
 import { receiveCallback } from './receive-callback';
 import type { CallbackDelivery, Submission, SubmissionEvent, SubmissionPage } from './submission';
-import { createSubmissionStore, type ListFilter } from './submission-store';
+import { createSubmissionStore } from './submission-store';
 import { createSubmissionPresenter } from './submission-view';
 import {
   createCallGrace,
@@ -29,7 +33,20 @@ export interface SubmissionServiceDeps {
   callbackToken: string | null;
   /** The app's public origin: with it, requests without a Callback URL get the app's own. */
   publicUrl: string | null;
+  /** Which database `db` is (spend limits take turns differently on each); the embedded one by default. */
+  dbKind?: Database['kind'];
+  /** The whole app's daily video seconds (DAILY_VIDEO_SECONDS_LIMIT), or null. */
+  appDailyLimit?: number | null;
 }
+
+/**
+ * Who is asking: a signed-in user sees their own submissions, reviewers and admins every one. The
+ * app's own tools and tests may pass `everyone`.
+ */
+export type Viewer = Pick<Actor, 'id' | 'role'> | 'everyone';
+
+const sees = (viewer: Viewer, createdBy: string | null) =>
+  viewer === 'everyone' || canSeeSubmission(viewer, createdBy);
 
 /** The app's own submission IDs are UUIDs; anything else names no submission, and never reaches the database. */
 const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,15 +54,23 @@ const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 /** What routes and pages may do with submissions; nothing above this layer touches SQL or the upstream. */
 export function createSubmissionService(deps: SubmissionServiceDeps) {
   if (deps.callbackToken) registerSecret(deps.callbackToken);
-  const store = createSubmissionStore(deps.db);
+  const store = createSubmissionStore(deps.db, deps.dbKind);
   const deliveries = createCallbackDeliveryStore(deps.db);
   const lookUpAfterMs = lookUpDelay(deps.upstreamTimeoutMs);
-  const present = createSubmissionPresenter({ callbackToken: deps.callbackToken, lookUpAfterMs });
+  const reviews = createReviewStore(deps.db);
+  const users = createUserStore(deps.db);
+  const present = createSubmissionPresenter({
+    callbackToken: deps.callbackToken,
+    lookUpAfterMs,
+    people: { people: (ids) => users.people(ids), latestReviews: (ids) => reviews.latestReviews(ids) },
+  });
   const follow = { store, upstream: deps.upstream, pollIntervalMs: deps.pollIntervalMs };
 
-  async function findRow(id: string) {
+  /** The row if `viewer` may see it; one they may not see is "not found" to them, like a mistyped one. */
+  async function findRow(id: string, viewer: Viewer) {
     const row = SUBMISSION_ID.test(id) ? await store.findById(id) : null;
-    if (!row) throw new AppError('not_found', 'No submission has this ID. It may have been mistyped.');
+    if (!row || !sees(viewer, row.createdBy))
+      throw new AppError('not_found', 'No submission has this ID. It may have been mistyped.');
     return row;
   }
 
@@ -62,6 +87,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
         ownCallback:
           deps.publicUrl && deps.callbackToken ? ownCallback(deps.publicUrl, deps.callbackToken) : null,
         present,
+        appDailyLimit: deps.appDailyLimit ?? null,
       },
       input,
     );
@@ -75,17 +101,38 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       return (await createOrReplay(input)).submission;
     },
 
-    async get(id: string): Promise<Submission> {
-      return present(await findRow(id));
+    async get(id: string, viewer: Viewer): Promise<Submission> {
+      return present(await findRow(id, viewer));
     },
 
-    async list(filter: ListFilter): Promise<SubmissionPage> {
-      const rows = await store.list({ ...filter, limit: filter.limit + 1 });
-      const page = rows.slice(0, filter.limit);
+    /** What reviews and comments need to know of a submission `viewer` may see (else not_found). */
+    async visible(
+      id: string,
+      viewer: Viewer,
+    ): Promise<{ id: string; createdBy: string | null; status: string }> {
+      const row = await findRow(id, viewer);
+      return { id: row.id, createdBy: row.createdBy, status: row.status };
+    },
+
+    /** One page of what `viewer` may see: a creator's own submissions, everything for reviewers. */
+    async list(query: ListQuery, viewer: Viewer): Promise<SubmissionPage> {
+      const own =
+        viewer !== 'everyone' && (query.mine || !seesEverySubmission(viewer)) ? viewer.id : undefined;
+      if (own && query.createdBy && query.createdBy !== own) return { items: [], nextCursor: null };
+      const rows = await store.list({
+        limit: query.limit + 1,
+        status: query.status,
+        q: query.q,
+        after: query.after,
+        createdBy: own ?? query.createdBy,
+        review: query.review,
+        toReview: query.toReview ? { excludeCreatedBy: viewer === 'everyone' ? null : viewer.id } : undefined,
+      });
+      const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {
-        items: page.map(present),
-        nextCursor: rows.length > filter.limit && last ? encodeCursor(last) : null,
+        items: await present.all(page),
+        nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
       };
     },
 
@@ -94,8 +141,8 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
      * call may still be answering, and a 404 then proves nothing); not again within a few seconds of
      * the last answer; and not while another instance is asking about it right now.
      */
-    async refresh(id: string): Promise<Submission> {
-      const row = await findRow(id);
+    async refresh(id: string, viewer: Viewer): Promise<Submission> {
+      const row = await findRow(id, viewer);
       const now = Date.now();
       const tooEarly = row.taskId === null && now - row.createdAt.getTime() < lookUpAfterMs;
       const justAsked = row.refreshedAt !== null && now - row.refreshedAt.getTime() < REFRESH_WINDOW_MS;
@@ -106,8 +153,8 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     },
 
     /** Every status change of the submission, oldest first. */
-    async events(id: string): Promise<SubmissionEvent[]> {
-      await findRow(id);
+    async events(id: string, viewer: Viewer): Promise<SubmissionEvent[]> {
+      await findRow(id, viewer);
       const rows = await store.listEvents(id);
       return rows.map((row) => ({
         at: row.at.toISOString(),
@@ -117,8 +164,8 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       }));
     },
 
-    async callbacks(id: string): Promise<CallbackDelivery[]> {
-      await findRow(id);
+    async callbacks(id: string, viewer: Viewer): Promise<CallbackDelivery[]> {
+      await findRow(id, viewer);
       const rows = await deliveries.listFor(id);
       return rows.map((row) => ({
         id: row.id,

@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '@/lib/db/client';
-import { type SubmissionRow, submissionEvents, submissions } from '@/lib/db/schema';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { ReviewFilter } from '@/lib/contract/accounts';
+import type { Database, Db } from '@/lib/db/client';
+import { type NewSubmissionRow, type SubmissionRow, submissionEvents, submissions } from '@/lib/db/schema';
+import { insertWithinLimits, type SpendLimits, spendLimitReached } from '@/lib/usage/spend-limits';
 import type { SubmissionStatus } from './submission';
 import { createSubmissionSchedule } from './submission-schedule';
 import { createSubmissionTransitions } from './submission-transitions';
@@ -10,8 +12,14 @@ export interface ListFilter {
   limit: number;
   status?: SubmissionStatus;
   q?: string;
-  /** Keyset position: rows strictly older than this one. */
+  /** Keyset position: rows strictly older than this one (newer, for `toReview`). */
   after?: { createdAt: Date; id: string };
+  /** Only this user's submissions. */
+  createdBy?: string;
+  /** By latest review decision; `unreviewed`: none yet. */
+  review?: ReviewFilter;
+  /** Finished, unreviewed submissions not made by `excludeCreatedBy`, oldest first. */
+  toReview?: { excludeCreatedBy: string | null };
 }
 
 /** `%`, `_` and `\` typed by a user are literal characters, not wildcards. */
@@ -24,15 +32,29 @@ function containsPattern(q: string): string {
  * (submission-transitions.ts), leases and schedules (submission-schedule.ts). The service above it
  * never builds a query.
  */
-export function createSubmissionStore(db: Db) {
+export function createSubmissionStore(db: Db, kind: Database['kind'] = 'pglite') {
+  const transitions = createSubmissionTransitions(db);
   const first = async (where: SQL | undefined): Promise<SubmissionRow | null> => {
     const rows = await db.select().from(submissions).where(where).limit(1);
     return rows[0] ?? null;
   };
 
   return {
-    ...createSubmissionTransitions(db),
+    ...transitions,
     ...createSubmissionSchedule(db),
+
+    /**
+     * Stores a new submission, and with `limits`, only if it fits under the creator's and the app's
+     * daily video seconds (concurrent submissions never overshoot): else 429 spend_limit_reached.
+     */
+    async storePending(row: NewSubmissionRow & { status: 'pending' }, limits?: SpendLimits): Promise<void> {
+      if (!limits) return transitions.storePending(row);
+      const seconds = row.durationSeconds ?? 5;
+      const refusal = await insertWithinLimits({ db, kind }, limits, seconds, (tx) =>
+        createSubmissionTransitions(tx).storePending(row),
+      );
+      if (refusal) throw spendLimitReached(refusal, seconds);
+    },
 
     findById: (id: string) => first(eq(submissions.id, id)),
 
@@ -65,16 +87,34 @@ export function createSubmissionStore(db: Db) {
         );
         if (match) conditions.push(match);
       }
-      if (filter.after) {
+      if (filter.createdBy) conditions.push(eq(submissions.createdBy, filter.createdBy));
+      if (filter.review === 'unreviewed') conditions.push(isNull(submissions.reviewDecision));
+      else if (filter.review) conditions.push(eq(submissions.reviewDecision, filter.review));
+      const oldestFirst = Boolean(filter.toReview);
+      if (filter.toReview) {
         conditions.push(
-          sql`(${submissions.createdAt}, ${submissions.id}) < (${filter.after.createdAt.toISOString()}::timestamptz, ${filter.after.id})`,
+          inArray(submissions.status, ['succeeded', 'failed']),
+          isNull(submissions.reviewDecision),
+        );
+        const mine = filter.toReview.excludeCreatedBy;
+        if (mine) conditions.push(sql`${submissions.createdBy} IS DISTINCT FROM ${mine}`);
+      }
+      if (filter.after) {
+        const position = sql`(${filter.after.createdAt.toISOString()}::timestamptz, ${filter.after.id})`;
+        conditions.push(
+          oldestFirst
+            ? sql`(${submissions.createdAt}, ${submissions.id}) > ${position}`
+            : sql`(${submissions.createdAt}, ${submissions.id}) < ${position}`,
         );
       }
+      const order = oldestFirst
+        ? [asc(submissions.createdAt), asc(submissions.id)]
+        : [desc(submissions.createdAt), desc(submissions.id)];
       return db
         .select()
         .from(submissions)
         .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(desc(submissions.createdAt), desc(submissions.id))
+        .orderBy(...order)
         .limit(filter.limit);
     },
 
@@ -91,10 +131,4 @@ export function createSubmissionStore(db: Db) {
 
 export type SubmissionStore = ReturnType<typeof createSubmissionStore>;
 
-/** True when a write broke a unique index (pg and PGlite both report SQLSTATE 23505, under Drizzle's wrapper). */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
+export { isUniqueViolation } from '@/lib/db/unique-violation';
