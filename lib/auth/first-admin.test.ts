@@ -62,7 +62,7 @@ describe.each(kinds)('the first admin ($name)', ({ url }) => {
         status: 409,
       });
     }
-    const users = await deps.users.list();
+    const users = await createUserStore(database.db).list();
     expect(users).toHaveLength(1);
     expect(users[0]?.role).toBe('admin');
     expect(await setupNeeded(deps)).toBe(false);
@@ -74,7 +74,7 @@ describe.each(kinds)('the first admin ($name)', ({ url }) => {
     expect(
       await ensureBootstrapAdmin(deps, { email: email.toUpperCase(), password: 'other password here' }),
     ).toBe('exists');
-    const row = await deps.users.findByEmail(email);
+    const row = await createUserStore(database.db).findByEmail(email);
     expect(row?.role).toBe('admin');
   });
 });

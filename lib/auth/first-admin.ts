@@ -3,14 +3,19 @@ import type { UserCreate } from '@/lib/contract/accounts';
 import type { createAppSettings } from '@/lib/db/app-settings';
 import { isUniqueViolation } from '@/lib/db/unique-violation';
 import { AppError } from '@/lib/errors/app-error';
-import type { UserStore } from '@/lib/users/user-store';
 
 const CLAIM_KEY = 'first_admin_claim';
 /** A claim left by a process that died mid-setup no longer blocks setup after this. */
 const CLAIM_EXPIRES_MS = 60_000;
 
+/** What setup needs to know of users (the users module's store provides it). */
+export interface ExistingUsers {
+  any(): Promise<boolean>;
+  findByEmail(email: string): Promise<{ id: string } | null>;
+}
+
 export interface FirstAdminDeps {
-  users: UserStore;
+  users: ExistingUsers;
   settings: ReturnType<typeof createAppSettings>;
   createAccount(input: UserCreate): Promise<{ id: string }>;
   /** ADMIN_EMAIL is set: the first admin comes from the environment, never from /setup. */
