@@ -73,9 +73,9 @@ export function TokensManager({ tokens }: { tokens: Token[] }) {
       {created && (
         <Notice tone="success" role="status" title={`Token “${created.name}” created`}>
           <p>Copy it now: it is shown only this once.</p>
-          <p className="mt-2 break-all font-mono" aria-label="New token">
+          <output className="mt-2 block break-all font-mono" aria-label="New token">
             {created.token}
-          </p>
+          </output>
           <p className="mt-2">
             <Button
               onClick={async () => {
