@@ -1,5 +1,6 @@
+import { type ExportQuery, exportQuerySchema } from '@/lib/contract/export';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_MAX_LENGTH } from '@/lib/contract/headers';
-import { type ListQuery, parseListQuery } from '@/lib/contract/list-query';
+import { type ListQuery, parseListQuery, parseQuery } from '@/lib/contract/list-query';
 import { isPlainText } from '@/lib/contract/plain-text';
 import { submissionIdSchema } from '@/lib/contract/submission';
 import type { Validation } from '@/lib/contract/validation-issues';
@@ -49,4 +50,9 @@ export function readIdempotencyKey(request: Request): string | null {
     });
   }
   return key;
+}
+
+/** `?format=&status=&q=` of an export: the list's filters and the file format. */
+export function readExportQuery(params: URLSearchParams): ExportQuery {
+  return validOrThrow(parseQuery(exportQuerySchema, params), 'The export query is not valid.');
 }

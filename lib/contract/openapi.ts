@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { callbackAnswerSchema, callbackBodySchema, callbackDeliverySchema } from './callbacks';
 import { ERROR_STATUS, type ErrorCode } from './error-codes';
 import { errorEnvelopeSchema } from './error-envelope';
+import { submissionEventSchema } from './events';
+import { submissionArraySchema } from './export';
 import { healthSchema } from './health';
 import { submissionPageSchema } from './list-query';
 import { RETRY_AFTER_SECONDS } from './retry-after';
@@ -16,8 +18,10 @@ const COMPONENTS = {
   output: new Map<z.ZodType, string>([
     [submissionSchema, 'Submission'],
     [submissionPageSchema, 'SubmissionPage'],
+    [submissionArraySchema, 'SubmissionArray'],
     [errorEnvelopeSchema, 'ErrorEnvelope'],
     [callbackDeliverySchema, 'CallbackDelivery'],
+    [submissionEventSchema, 'SubmissionEvent'],
     [callbackAnswerSchema, 'CallbackAnswer'],
     [healthSchema, 'Health'],
   ]),
@@ -114,7 +118,15 @@ function operation(operationId: string, route: ApiRoute): JsonSchema {
       [String(route.answer.status)]: {
         description: route.answer.description,
         ...(answerHeaders.length ? { headers: Object.fromEntries(answerHeaders) } : {}),
-        content: { 'application/json': { schema: schemaFor(route.answer.schema, 'output') } },
+        content: {
+          'application/json': { schema: schemaFor(route.answer.schema, 'output') },
+          ...Object.fromEntries(
+            Object.entries(route.answer.otherMediaTypes ?? {}).map(([type, schema]) => [
+              type,
+              { schema: schemaFor(schema, 'output') },
+            ]),
+          ),
+        },
       },
       ...errorResponses([...route.errors, ...COMMON_ERRORS]),
     },

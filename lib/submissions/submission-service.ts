@@ -1,5 +1,5 @@
 import 'server-only';
-import { encodeCursor } from '@/lib/contract/list-query';
+import { encodeCursor, type ListFilters, type ListQuery } from '@/lib/contract/list-query';
 import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
@@ -9,8 +9,14 @@ import { ownCallback } from './callback-token';
 import { type CreateOutcome, type CreateSubmissionInput, createSubmission } from './create-submission';
 import { followSubmission } from './follow-submission';
 import { receiveCallback } from './receive-callback';
-import type { CallbackDelivery, Submission, SubmissionEvent, SubmissionPage } from './submission';
-import { createSubmissionStore, type ListFilter } from './submission-store';
+import type {
+  CallbackDelivery,
+  Submission,
+  SubmissionEvent,
+  SubmissionPage,
+  SubmissionStatus,
+} from './submission';
+import { createSubmissionStore } from './submission-store';
 import { createSubmissionPresenter } from './submission-view';
 import {
   createCallGrace,
@@ -29,6 +35,18 @@ export interface SubmissionServiceDeps {
   callbackToken: string | null;
   /** The app's public origin: with it, requests without a Callback URL get the app's own. */
   publicUrl: string | null;
+}
+
+/** Counts per status stop here: past it a tab says "1,000+", and counting costs the same at any size. */
+export const STATUS_COUNT_CAP = 1_000;
+
+/** How many submissions an export reads from the database at a time. */
+export const EXPORT_BATCH_SIZE = 500;
+
+/** How many submissions have one status; `more`: there are more than `count` (the cap). */
+export interface StatusCount {
+  count: number;
+  more: boolean;
 }
 
 /** The app's own submission IDs are UUIDs; anything else names no submission, and never reaches the database. */
@@ -79,14 +97,52 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       return present(await findRow(id));
     },
 
-    async list(filter: ListFilter): Promise<SubmissionPage> {
-      const rows = await store.list({ ...filter, limit: filter.limit + 1 });
-      const page = rows.slice(0, filter.limit);
-      const last = page.at(-1);
+    /**
+     * One page, newest first. `nextCursor` leads to older submissions, `prevCursor` back to newer ones:
+     * both are keyset positions, so going forward and back shows the same pages however many
+     * submissions arrive meanwhile.
+     */
+    async list(query: ListQuery): Promise<SubmissionPage> {
+      const rows = await store.list({ ...query, limit: query.limit + 1 });
+      const more = rows.length > query.limit;
+      const fetched = rows.slice(0, query.limit);
+      // The page before a position comes oldest first; `more` then means yet newer rows.
+      const items = query.before ? fetched.reverse() : fetched;
+      const first = items[0];
+      const last = items.at(-1);
+      const olderExist = query.before ? true : more;
+      const newerExist = query.before ? more : query.after !== undefined;
       return {
-        items: page.map(present),
-        nextCursor: rows.length > filter.limit && last ? encodeCursor(last) : null,
+        items: items.map(present),
+        nextCursor: olderExist && last ? encodeCursor(last, 'older') : null,
+        prevCursor: newerExist && first ? encodeCursor(first, 'newer') : null,
       };
+    },
+
+    /** How many submissions match the filters (their status aside), per status, up to STATUS_COUNT_CAP each. */
+    async countByStatus(filters: ListFilters): Promise<Record<SubmissionStatus, StatusCount>> {
+      const counts = await store.countByStatus(filters, STATUS_COUNT_CAP);
+      return Object.fromEntries(
+        Object.entries(counts).map(([status, n]) => [
+          status,
+          { count: Math.min(n, STATUS_COUNT_CAP), more: n > STATUS_COUNT_CAP },
+        ]),
+      ) as Record<SubmissionStatus, StatusCount>;
+    },
+
+    /**
+     * Every submission matching the filters, newest first, in batches read one at a time by keyset:
+     * a consumer that stops pulling stops the reads, and no more than a batch is held at once.
+     */
+    async *exportBatches(filters: ListFilters, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<Submission[]> {
+      let after: ListQuery['after'];
+      for (;;) {
+        const rows = await store.list({ ...filters, limit: batchSize, after });
+        if (rows.length > 0) yield rows.map(present);
+        const last = rows.at(-1);
+        if (rows.length < batchSize || !last) return;
+        after = { createdAt: last.createdAt, id: last.id };
+      }
     },
 
     /**

@@ -1,22 +1,65 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { ListFilters, ListQuery } from '@/lib/contract/list-query';
 import type { Db } from '@/lib/db/client';
 import { type SubmissionRow, submissionEvents, submissions } from '@/lib/db/schema';
-import type { SubmissionStatus } from './submission';
+import { SUBMISSION_STATUSES, type SubmissionStatus } from './submission';
 import { createSubmissionSchedule } from './submission-schedule';
 import { createSubmissionTransitions } from './submission-transitions';
 
-export interface ListFilter {
-  limit: number;
-  status?: SubmissionStatus;
-  q?: string;
-  /** Keyset position: rows strictly older than this one. */
-  after?: { createdAt: Date; id: string };
-}
+/** How many rows a search reads in time order, per row asked for, before it turns to the trigram indexes. */
+const SEARCH_SCAN_PER_ROW = 40;
 
 /** `%`, `_` and `\` typed by a user are literal characters, not wildcards. */
-function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The words of a search, each to be found somewhere; the same word twice counts once. */
+export function searchWords(q: string | undefined): string[] {
+  const words = (q ?? '').split(/\s+/).filter(Boolean);
+  const seen = new Set<string>();
+  return words.filter((word) => {
+    const key = word.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The columns a search looks in, of the table or of a subquery over it. */
+interface SearchedColumns {
+  prompt: AnyColumn;
+  taskId: AnyColumn;
+  externalTaskId: AnyColumn;
+}
+
+/** Every word, in any order and ignoring case, in the prompt, the task ID or the external task ID. */
+function matchesEveryWord(words: string[], columns: SearchedColumns): SQL | undefined {
+  return and(
+    ...words.map((word) => {
+      const pattern = containsPattern(word);
+      return or(
+        ilike(columns.prompt, pattern),
+        ilike(columns.taskId, pattern),
+        ilike(columns.externalTaskId, pattern),
+      );
+    }),
+  );
+}
+
+/** The list's filters as conditions, except the search: its words are matched apart (see `list`). */
+function filterConditions(filters: ListFilters): SQL[] {
+  return filters.status ? [eq(submissions.status, filters.status)] : [];
+}
+
+/** Rows strictly older than `after`, or strictly newer than `before`. */
+function keysetCondition(query: ListQuery): SQL[] {
+  const position = query.before ?? query.after;
+  if (!position) return [];
+  const row = sql`(${submissions.createdAt}, ${submissions.id})`;
+  const at = sql`(${position.createdAt.toISOString()}::timestamptz, ${position.id})`;
+  return [query.before ? sql`${row} > ${at}` : sql`${row} < ${at}`];
 }
 
 /**
@@ -52,30 +95,81 @@ export function createSubmissionStore(db: Db) {
       return conditions.length === 0 ? null : first(or(...conditions));
     },
 
-    /** Newest first, by keyset on (created_at, id): no OFFSET, steady at any depth. */
-    async list(filter: ListFilter): Promise<SubmissionRow[]> {
-      const conditions: SQL[] = [];
-      if (filter.status) conditions.push(eq(submissions.status, filter.status));
-      if (filter.q) {
-        const pattern = containsPattern(filter.q);
-        const match = or(
-          ilike(submissions.prompt, pattern),
-          ilike(submissions.taskId, pattern),
-          ilike(submissions.externalTaskId, pattern),
-        );
-        if (match) conditions.push(match);
+    /**
+     * One page by keyset on (created_at, id), no OFFSET, steady at any depth: newest first, rows older
+     * than `after`; or, with `before`, the rows just newer than it, oldest first (the page before).
+     *
+     * A search reads the newest rows in time order, but at most SEARCH_SCAN_PER_ROW per row asked for:
+     * where matches are common the page fills at once. Where they are rare, the trigram indexes find
+     * every match first (a materialised CTE, so the planner cannot turn back to walking the time
+     * index and testing every row), and the newest of them make the page.
+     */
+    async list(query: ListQuery): Promise<SubmissionRow[]> {
+      const newer = query.before !== undefined;
+      const order = newer
+        ? [asc(submissions.createdAt), asc(submissions.id)]
+        : [desc(submissions.createdAt), desc(submissions.id)];
+      const narrowed = and(...filterConditions(query), ...keysetCondition(query));
+      const words = searchWords(query.q);
+      if (words.length === 0) {
+        return db
+          .select()
+          .from(submissions)
+          .where(narrowed)
+          .orderBy(...order)
+          .limit(query.limit);
       }
-      if (filter.after) {
-        conditions.push(
-          sql`(${submissions.createdAt}, ${submissions.id}) < (${filter.after.createdAt.toISOString()}::timestamptz, ${filter.after.id})`,
-        );
-      }
+
+      const recent = db
+        .select()
+        .from(submissions)
+        .where(narrowed)
+        .orderBy(...order)
+        .limit(query.limit * SEARCH_SCAN_PER_ROW)
+        .as('recent');
+      const recentOrder = newer
+        ? [asc(recent.createdAt), asc(recent.id)]
+        : [desc(recent.createdAt), desc(recent.id)];
+      const fromRecent = await db
+        .select()
+        .from(recent)
+        .where(matchesEveryWord(words, recent))
+        .orderBy(...recentOrder)
+        .limit(query.limit);
+      if (fromRecent.length === query.limit) return fromRecent;
+
+      const direction = newer ? sql`asc` : sql`desc`;
+      const newestMatches = sql`with matches as materialized (
+          select ${submissions.id}, ${submissions.createdAt} from ${submissions}
+          where ${and(narrowed, matchesEveryWord(words, submissions))}
+        )
+        select id from matches order by created_at ${direction}, id ${direction} limit ${query.limit}`;
       return db
         .select()
         .from(submissions)
-        .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(desc(submissions.createdAt), desc(submissions.id))
-        .limit(filter.limit);
+        .where(sql`${submissions.id} in (${newestMatches})`)
+        .orderBy(...order);
+    },
+
+    /**
+     * How many submissions match the filters, per status, counted up to `cap` + 1 each (so the cost
+     * stays bounded however many rows there are; more than `cap` reads as "more than cap").
+     */
+    async countByStatus(filters: ListFilters, cap: number): Promise<Record<SubmissionStatus, number>> {
+      const words = searchWords(filters.q);
+      const counts = await Promise.all(
+        SUBMISSION_STATUSES.map(async (status) => {
+          const capped = db
+            .select({ one: sql`1` })
+            .from(submissions)
+            .where(and(...filterConditions({ ...filters, status }), matchesEveryWord(words, submissions)))
+            .limit(cap + 1)
+            .as('capped');
+          const [row] = await db.select({ n: count() }).from(capped);
+          return [status, row?.n ?? 0] as const;
+        }),
+      );
+      return Object.fromEntries(counts) as Record<SubmissionStatus, number>;
     },
 
     /** Every status change of one submission, oldest first. */

@@ -1,0 +1,55 @@
+import { EXPORT_CSV_COLUMNS, type ExportCsvColumn } from '@/lib/contract/export';
+import { DEFAULTS } from '@/lib/contract/request-limits';
+import type { Submission } from './submission';
+
+/**
+ * A submission as exported. Who made it and its latest review come with accounts; until a
+ * submission carries them, their cells are empty.
+ */
+export type ExportedSubmission = Submission & {
+  createdBy?: { email: string } | null;
+  review?: { decision: string; reviewer: { email: string } } | null;
+};
+
+/** What a spreadsheet would read as the start of a formula (OWASP's list: =, +, -, @, tab, CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One cell: a formula start defused with a leading `'`, then quoted when it holds a quote, comma or line break (RFC 4180). */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export const csvLine = (cells: readonly string[]): string => `${cells.map(csvCell).join(',')}\r\n`;
+
+export const CSV_HEADER = csvLine(EXPORT_CSV_COLUMNS);
+
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+
+/** The cells of one submission. Mode, duration and ratio are what the upstream applied: its default when left out. */
+function cells(submission: ExportedSubmission): Record<ExportCsvColumn, string> {
+  const { request, error } = submission;
+  return {
+    id: submission.id,
+    createdAt: submission.createdAt,
+    createdBy: submission.createdBy?.email ?? '',
+    status: submission.status,
+    taskId: submission.taskId ?? '',
+    externalTaskId: submission.externalTaskId,
+    model: submission.model,
+    mode: text(request.mode) || DEFAULTS.mode,
+    duration: text(request.duration) || DEFAULTS.duration,
+    aspectRatio: text(request.aspect_ratio) || DEFAULTS.aspect_ratio,
+    prompt: text(request.prompt),
+    videoUrl: submission.video?.url ?? '',
+    error: error ? `${error.code}: ${error.message}` : '',
+    review: submission.review?.decision ?? '',
+    reviewer: submission.review?.reviewer.email ?? '',
+  };
+}
+
+export function csvRow(submission: ExportedSubmission): string {
+  const row = cells(submission);
+  return csvLine(EXPORT_CSV_COLUMNS.map((column) => row[column]));
+}
