@@ -1,5 +1,5 @@
 import { EXPORT_CSV_COLUMNS, type ExportCsvColumn } from '@/lib/contract/export';
-import { DEFAULTS } from '@/lib/contract/request-limits';
+import { viewRequest } from './request-view';
 import type { Submission } from './submission';
 
 /**
@@ -24,12 +24,10 @@ export const csvLine = (cells: readonly string[]): string => `${cells.map(csvCel
 
 export const CSV_HEADER = csvLine(EXPORT_CSV_COLUMNS);
 
-const text = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-
 /** The cells of one submission. Mode, duration and ratio are what the upstream applied: its default when left out. */
 function cells(submission: ExportedSubmission): Record<ExportCsvColumn, string> {
-  const { request, error } = submission;
+  const request = viewRequest(submission.request);
+  const { error } = submission;
   return {
     id: submission.id,
     createdAt: submission.createdAt,
@@ -38,10 +36,10 @@ function cells(submission: ExportedSubmission): Record<ExportCsvColumn, string> 
     taskId: submission.taskId ?? '',
     externalTaskId: submission.externalTaskId,
     model: submission.model,
-    mode: text(request.mode) || DEFAULTS.mode,
-    duration: text(request.duration) || DEFAULTS.duration,
-    aspectRatio: text(request.aspect_ratio) || DEFAULTS.aspect_ratio,
-    prompt: text(request.prompt),
+    mode: request.mode,
+    duration: request.duration,
+    aspectRatio: request.aspectRatio,
+    prompt: request.prompt,
     videoUrl: submission.video?.url ?? '',
     error: error ? `${error.code}: ${error.message}` : '',
     review: submission.review?.decision ?? '',

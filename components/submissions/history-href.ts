@@ -1,0 +1,31 @@
+/** What the history page's address holds; links keep the filters and the compare choice, and drop the rest. */
+export interface HistoryState {
+  status?: string;
+  q?: string;
+  cursor?: string;
+  /** A submission chosen for comparison: each row then offers to compare with it. */
+  compareWith?: string;
+}
+
+const ORDER = ['status', 'q', 'compareWith', 'cursor'] as const;
+
+export function historyHref(state: HistoryState): string {
+  const params = new URLSearchParams();
+  for (const key of ORDER) {
+    const value = state[key];
+    if (value) params.set(key, value);
+  }
+  return params.size ? `/submissions?${params}` : '/submissions';
+}
+
+/** The export of what the history shows: the same filters, every page. */
+export function exportHref(state: HistoryState, format: 'csv' | 'json'): string {
+  const params = new URLSearchParams({ format });
+  if (state.status) params.set('status', state.status);
+  if (state.q) params.set('q', state.q);
+  return `/api/submissions/export?${params}`;
+}
+
+export function compareHref(a: string, b: string): string {
+  return `/compare?${new URLSearchParams({ a, b })}`;
+}
