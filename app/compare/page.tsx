@@ -50,6 +50,9 @@ function Side({ label, submission }: { label: 'A' | 'B'; submission: Submission 
   );
 }
 
+const noVideo = (submission: Submission) =>
+  submission.displayStatus === 'failed' ? 'No video: the task failed' : 'No video yet';
+
 /** Two takes side by side: `/compare?a={id}&b={id}` (the history's checkboxes send `?id=&id=`). */
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
@@ -89,8 +92,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </h2>
         <LinkedPlayers
           sides={[
-            { label: 'A', video: a.video },
-            { label: 'B', video: b.video },
+            { label: 'A', video: a.video, missing: noVideo(a) },
+            { label: 'B', video: b.video, missing: noVideo(b) },
           ]}
         />
       </section>

@@ -49,7 +49,8 @@ function SideLabel({ children }: { children: ReactNode }) {
  * (`del`), B's underlined as added (`ins`), and "Reuse A with B's …" opens the composer with that change.
  */
 export function CompareFields({ rows, a, b }: { rows: FieldComparison[]; a: string; b: string }) {
-  const differing = rows.filter((row) => row.differs).length;
+  // Each task has its own external task ID: that difference is shown, not counted.
+  const differing = rows.filter((row) => row.differs && isTakeableField(row.field)).length;
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm text-slate-700" role="status">

@@ -6,6 +6,8 @@ import type { SubmissionVideo } from '@/lib/submissions/submission';
 interface Side {
   label: 'A' | 'B';
   video: SubmissionVideo | null;
+  /** Why there is no video: the task failed, or has not finished yet. */
+  missing: string;
 }
 
 const clock = (seconds: number) =>
@@ -65,7 +67,7 @@ export function LinkedPlayers({ sides }: { sides: [Side, Side] }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-2 gap-3">
         {sides.map((side, i) => (
           <figure key={side.label} className="flex min-w-0 flex-col gap-1">
             {side.video ? (
@@ -82,7 +84,7 @@ export function LinkedPlayers({ sides }: { sides: [Side, Side] }) {
               />
             ) : (
               <div className="flex aspect-video w-full items-center justify-center rounded-lg border border-dashed border-slate-300 text-sm text-slate-600">
-                No video yet
+                {side.missing}
               </div>
             )}
             <figcaption className="text-sm font-semibold">{side.label}</figcaption>

@@ -6,7 +6,7 @@ import type { Submission } from '@/lib/submissions/submission';
  */
 export function PosterFrame({ submission }: { submission: Submission }) {
   if (!submission.video) {
-    return <div aria-hidden="true" className="aspect-video w-full rounded bg-slate-100 sm:w-28" />;
+    return <div aria-hidden="true" className="aspect-video w-28 rounded bg-slate-100 max-sm:hidden" />;
   }
   return (
     <video
@@ -15,7 +15,7 @@ export function PosterFrame({ submission }: { submission: Submission }) {
       muted
       playsInline
       aria-label="Video preview"
-      className="aspect-video w-full rounded bg-black object-cover sm:w-28"
+      className="aspect-video w-40 rounded bg-black object-cover sm:w-28"
     />
   );
 }

@@ -37,6 +37,7 @@ export function StatusTabs({ state, counts }: { state: HistoryState; counts: Cou
               <Link
                 href={historyHref({ ...state, status: tab.status, cursor: undefined })}
                 aria-current={current ? 'page' : undefined}
+                aria-label={tab.count ? `${tab.label} (${formatCount(tab.count)})` : undefined}
                 className={cn(
                   'inline-flex items-center gap-1.5 rounded-full border px-3 py-1 font-medium',
                   current
@@ -52,9 +53,7 @@ export function StatusTabs({ state, counts }: { state: HistoryState; counts: Cou
                       current ? 'bg-indigo-900/40' : 'bg-slate-200 text-slate-800',
                     )}
                   >
-                    <span className="sr-only">(</span>
                     {formatCount(tab.count)}
-                    <span className="sr-only">)</span>
                   </span>
                 )}
               </Link>

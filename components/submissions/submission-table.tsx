@@ -108,7 +108,7 @@ export function SubmissionTable({ items, compareWith }: { items: Submission[]; c
                 <Cell className="sm:w-32">
                   <PosterFrame submission={submission} />
                 </Cell>
-                <Cell className="min-w-56 max-sm:min-w-0">
+                <Cell className="sm:min-w-60">
                   <Link
                     href={`/submissions/${submission.id}`}
                     className="font-medium text-indigo-800 wrap-anywhere hover:underline"
@@ -131,10 +131,10 @@ export function SubmissionTable({ items, compareWith }: { items: Submission[]; c
                     {submission.model}
                   </span>
                 </Cell>
-                <Cell label="Created" className="text-slate-700 sm:whitespace-nowrap">
+                <Cell label="Created" className="text-slate-700 sm:w-32">
                   <Timestamp iso={submission.createdAt} />
                 </Cell>
-                <Cell className="font-mono text-xs wrap-anywhere sm:max-w-56">
+                <Cell className="font-mono text-xs break-all sm:w-60">
                   <span className="block">
                     <span className="font-sans text-slate-600">Task </span>
                     {submission.taskId ?? '—'}
