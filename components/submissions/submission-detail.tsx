@@ -114,32 +114,8 @@ export function SubmissionDetail({
       <StatusNotice submission={submission} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <div className="flex min-w-0 flex-col gap-6">
-          {submission.video && (
-            <Section id="video-title" title="Video">
-              <VideoPlayer video={submission.video} />
-            </Section>
-          )}
-          <RequestParameters request={submission.request} />
-          <Section id="timeline-title" title="Status timeline">
-            <StatusTimeline events={events.data ?? []} />
-          </Section>
-          <Section id="callbacks-title" title="Callbacks">
-            <p className="text-sm text-slate-600">Status updates the video service sent to this app.</p>
-            {deliveries.data ? (
-              <div className="overflow-x-auto">
-                <CallbackLog deliveries={deliveries.data} />
-              </div>
-            ) : (
-              <p className="text-sm text-slate-600">
-                {deliveries.isError ? 'Could not load callbacks.' : 'Loading…'}
-              </p>
-            )}
-          </Section>
-          <RawJson submission={submission} />
-        </div>
-
-        <aside aria-label="Details" className="flex min-w-0 flex-col gap-6">
+        {/* The details come first in reading order (a phone shows them on top); wide screens put them on the right. */}
+        <aside aria-label="Details" className="flex min-w-0 flex-col gap-6 lg:col-start-2 lg:row-start-1 lg:self-start">
           <dl className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm">
             <Row term="Task ID">
               <span className="font-mono">{submission.taskId ?? 'none yet'}</span>
@@ -163,6 +139,30 @@ export function SubmissionDetail({
           </dl>
           {aside}
         </aside>
+        <div className="flex min-w-0 flex-col gap-6 lg:col-start-1 lg:row-start-1">
+          {submission.video && (
+            <Section id="video-title" title="Video">
+              <VideoPlayer video={submission.video} />
+            </Section>
+          )}
+          <RequestParameters request={submission.request} />
+          <Section id="timeline-title" title="Status timeline">
+            <StatusTimeline events={events.data ?? []} />
+          </Section>
+          <Section id="callbacks-title" title="Callbacks">
+            <p className="text-sm text-slate-600">Status updates the video service sent to this app.</p>
+            {deliveries.data ? (
+              <div className="overflow-x-auto">
+                <CallbackLog deliveries={deliveries.data} />
+              </div>
+            ) : (
+              <p className="text-sm text-slate-600">
+                {deliveries.isError ? 'Could not load callbacks.' : 'Loading…'}
+              </p>
+            )}
+          </Section>
+          <RawJson submission={submission} />
+        </div>
       </div>
     </div>
   );
