@@ -116,6 +116,12 @@ const EXTRAS = [
 /** The word the search timings look for: in 1 of 20 prompts (5%). */
 export const SEARCH_WORD = 'lighthouse';
 
+/** Two words each in 5-10% of prompts, found together in 0.26%: common alone, rare as a pair. */
+export const SEARCH_WORDS = 'lighthouse night';
+
+/** The task ID of row 777 (among the newest 1,000 at both sizes): a search that matches one row. */
+export const RARE_TASK_ID = String(800000000000000000n + 777n * 7919n);
+
 const sqlArray = (words) => `ARRAY[${words.map((w) => `'${w.replaceAll("'", "''")}'`).join(', ')}]`;
 
 /** Inserts rows first..last (inclusive) into `submissions`; nothing is due for the status follower. */

@@ -115,7 +115,10 @@ export function SubmissionDetail({
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         {/* The details come first in reading order (a phone shows them on top); wide screens put them on the right. */}
-        <aside aria-label="Details" className="flex min-w-0 flex-col gap-6 lg:col-start-2 lg:row-start-1 lg:self-start">
+        <aside
+          aria-label="Details"
+          className="flex min-w-0 flex-col gap-6 lg:col-start-2 lg:row-start-1 lg:self-start"
+        >
           <dl className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm">
             <Row term="Task ID">
               <span className="font-mono">{submission.taskId ?? 'none yet'}</span>
