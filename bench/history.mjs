@@ -7,7 +7,7 @@ import {
   withPglite,
   withPostgres,
 } from './support/databases.mjs';
-import { RARE_TASK_ID, SEARCH_WORD, SEARCH_WORDS, seedSql } from './support/history-seed.mjs';
+import { OLD_WORD, RARE_TASK_ID, SEARCH_WORD, SEARCH_WORDS, seedSql } from './support/history-seed.mjs';
 import { keepAliveAgent, send } from './support/http-load.mjs';
 import { newDataDir, startNext } from './support/processes.mjs';
 import { summarize } from './support/stats.mjs';
@@ -33,6 +33,8 @@ const PLAN_QUERIES = {
   [`search "${SEARCH_WORDS}", first step`]: recentStep(SEARCH_WORDS.split(' ')),
   [`search "${SEARCH_WORDS}", second step`]: indexedStep(SEARCH_WORDS.split(' ')),
   'search by task ID, second step': indexedStep([RARE_TASK_ID]),
+  [`search "${OLD_WORD}", second step`]: indexedStep([OLD_WORD]),
+  [`search "${OLD_WORD}" as one query, as before the two steps`]: `SELECT * FROM submissions WHERE ${matchAll([OLD_WORD])} ORDER BY created_at DESC, id DESC LIMIT 51`,
 };
 
 /** What is timed: each path once per round. */
@@ -48,6 +50,11 @@ const KINDS = {
   taskId: {
     path: `/api/submissions?limit=50&q=${RARE_TASK_ID}`,
     name: 'search by a task ID (one row)',
+    budget: 50,
+  },
+  old: {
+    path: `/api/submissions?limit=50&q=${OLD_WORD}`,
+    name: `search "${OLD_WORD}" (1% of rows, all older than the newest 60,000)`,
     budget: 50,
   },
 };
@@ -211,7 +218,9 @@ export default {
         `rounds, ${requests} rounds are timed at concurrency 1, each round: \`GET /api/submissions?limit=50\`, the ` +
         `page after it by its \`nextCursor\`, and the searches \`?limit=50&q=${SEARCH_WORD}\` (a word in 5% of prompts), ` +
         `\`q=${SEARCH_WORDS}\` (two words, each common, together in 0.26% of prompts) and \`q=${RARE_TASK_ID}\` ` +
-        "(one row's task ID). Then 99,000 more rows, and again.",
+        "(one row's task ID), and " +
+        `\`q=${OLD_WORD}\` (a word in 1 of 40 rows older than the newest 60,000: none at 1k). ` +
+        'Then 99,000 more rows, and again.',
       notes,
     };
   },
