@@ -71,7 +71,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   let filters: ListFilters | null = null;
   try {
     const query = readListQuery(params);
-    filters = { status: query.status, q: query.q };
+    const { limit: _limit, after: _after, before: _before, ...listFilters } = query;
+    filters = listFilters;
     const page = await (await getSubmissionService()).list(query);
     const filtered = Boolean(query.status || query.q);
     const table = <SubmissionTable items={page.items} compareWith={state.compareWith} />;

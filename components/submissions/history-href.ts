@@ -1,3 +1,5 @@
+import type { ExportFormat } from '@/lib/contract/export';
+
 /** What the history page's address holds; links keep the filters and the compare choice, and drop the rest. */
 export interface HistoryState {
   status?: string;
@@ -19,10 +21,10 @@ export function historyHref(state: HistoryState): string {
 }
 
 /** The export of what the history shows: the same filters, every page. */
-export function exportHref(state: HistoryState, format: 'csv' | 'json'): string {
+export function exportHref(state: HistoryState, format: ExportFormat): string {
+  const { cursor: _cursor, compareWith: _compareWith, ...filters } = state;
   const params = new URLSearchParams({ format });
-  if (state.status) params.set('status', state.status);
-  if (state.q) params.set('q', state.q);
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
   return `/api/submissions/export?${params}`;
 }
 
