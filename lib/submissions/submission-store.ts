@@ -7,7 +7,7 @@ import { SUBMISSION_STATUSES, type SubmissionStatus } from './submission';
 import { createSubmissionSchedule } from './submission-schedule';
 import { createSubmissionTransitions } from './submission-transitions';
 
-/** How many rows a search reads in time order, per row asked for, before it turns to the trigram indexes. */
+/** How many rows a search reads in time order, per row asked for, before it turns to the trigram indexes (see searchPage). */
 const SEARCH_SCAN_PER_ROW = 40;
 
 /** `%`, `_` and `\` typed by a user are literal characters, not wildcards. */
@@ -29,9 +29,9 @@ export function searchWords(q: string | undefined): string[] {
 
 /** The columns a search looks in, of the table or of a subquery over it. */
 interface SearchedColumns {
-  prompt: AnyColumn;
-  taskId: AnyColumn;
-  externalTaskId: AnyColumn;
+  prompt: AnyColumn | SQL;
+  taskId: AnyColumn | SQL;
+  externalTaskId: AnyColumn | SQL;
 }
 
 /** Every word, in any order and ignoring case, in the prompt, the task ID or the external task ID. */
@@ -60,6 +60,53 @@ function keysetCondition(query: ListQuery): SQL[] {
   const row = sql`(${submissions.createdAt}, ${submissions.id})`;
   const at = sql`(${position.createdAt.toISOString()}::timestamptz, ${position.id})`;
   return [query.before ? sql`${row} > ${at}` : sql`${row} < ${at}`];
+}
+
+/**
+ * The IDs of one page of a search, in one statement of two steps. First the newest rows in scope in
+ * time order, at most SEARCH_SCAN_PER_ROW per row asked for (`recent`): where matches are common the
+ * page fills there, and a history no longer than that window is read whole. Only otherwise (a
+ * one-time filter skips the scan) every match through the trigram indexes (`indexed`), materialised
+ * so the planner cannot turn back to walking the time index and testing every row, as it did for a
+ * word found only in old rows.
+ */
+function searchPage(narrowed: SQL | undefined, words: string[], limit: number, newer: boolean): SQL {
+  const direction = newer ? sql`asc` : sql`desc`;
+  const window = sql`"window"`;
+  const inWindow = {
+    prompt: sql`${window}."prompt"`,
+    taskId: sql`${window}."task_id"`,
+    externalTaskId: sql`${window}."external_task_id"`,
+  };
+  return sql`with recent as materialized (
+      select ${window}."id", ${window}."created_at" from (
+        select ${submissions.id}, ${submissions.createdAt}, ${submissions.prompt}, ${submissions.taskId},
+          ${submissions.externalTaskId}
+        from ${submissions} where ${narrowed ?? sql`true`}
+        order by ${submissions.createdAt} ${direction}, ${submissions.id} ${direction}
+        limit ${limit * SEARCH_SCAN_PER_ROW}
+      ) ${window}
+      where ${matchesEveryWord(words, inWindow)}
+      order by ${window}."created_at" ${direction}, ${window}."id" ${direction}
+      limit ${limit}
+    ),
+    beyond as materialized (
+      select 1 from ${submissions} where ${narrowed ?? sql`true`}
+      order by ${submissions.createdAt} ${direction}, ${submissions.id} ${direction}
+      offset ${limit * SEARCH_SCAN_PER_ROW} limit 1
+    ),
+    indexed as materialized (
+      select ${submissions.id}, ${submissions.createdAt} from ${submissions}
+      where (select count(*) from recent) < ${limit} and exists (select 1 from beyond)
+        and ${and(narrowed, matchesEveryWord(words, submissions))}
+    ),
+    found as (
+      select "id", "created_at" from recent
+      where (select count(*) from recent) >= ${limit} or not exists (select 1 from beyond)
+      union all
+      select "id", "created_at" from indexed
+    )
+    select "id" from found order by "created_at" ${direction}, "id" ${direction} limit ${limit}`;
 }
 
 /**
@@ -98,11 +145,6 @@ export function createSubmissionStore(db: Db) {
     /**
      * One page by keyset on (created_at, id), no OFFSET, steady at any depth: newest first, rows older
      * than `after`; or, with `before`, the rows just newer than it, oldest first (the page before).
-     *
-     * A search reads the newest rows in time order, but at most SEARCH_SCAN_PER_ROW per row asked for:
-     * where matches are common the page fills at once. Where they are rare, the trigram indexes find
-     * every match first (a materialised CTE, so the planner cannot turn back to walking the time
-     * index and testing every row), and the newest of them make the page.
      */
     async list(query: ListQuery): Promise<SubmissionRow[]> {
       const newer = query.before !== undefined;
@@ -111,44 +153,12 @@ export function createSubmissionStore(db: Db) {
         : [desc(submissions.createdAt), desc(submissions.id)];
       const narrowed = and(...filterConditions(query), ...keysetCondition(query));
       const words = searchWords(query.q);
-      if (words.length === 0) {
-        return db
-          .select()
-          .from(submissions)
-          .where(narrowed)
-          .orderBy(...order)
-          .limit(query.limit);
-      }
-
-      const recent = db
+      const page = db
         .select()
         .from(submissions)
-        .where(narrowed)
-        .orderBy(...order)
-        .limit(query.limit * SEARCH_SCAN_PER_ROW)
-        .as('recent');
-      const recentOrder = newer
-        ? [asc(recent.createdAt), asc(recent.id)]
-        : [desc(recent.createdAt), desc(recent.id)];
-      const fromRecent = await db
-        .select()
-        .from(recent)
-        .where(matchesEveryWord(words, recent))
-        .orderBy(...recentOrder)
-        .limit(query.limit);
-      if (fromRecent.length === query.limit) return fromRecent;
-
-      const direction = newer ? sql`asc` : sql`desc`;
-      const newestMatches = sql`with matches as materialized (
-          select ${submissions.id}, ${submissions.createdAt} from ${submissions}
-          where ${and(narrowed, matchesEveryWord(words, submissions))}
-        )
-        select id from matches order by created_at ${direction}, id ${direction} limit ${query.limit}`;
-      return db
-        .select()
-        .from(submissions)
-        .where(sql`${submissions.id} in (${newestMatches})`)
         .orderBy(...order);
+      if (words.length === 0) return page.where(narrowed).limit(query.limit);
+      return page.where(sql`${submissions.id} in (${searchPage(narrowed, words, query.limit, newer)})`);
     },
 
     /**
