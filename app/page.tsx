@@ -1,9 +1,13 @@
+import { SpendUsage } from '@/components/accounts/spend-usage';
 import { ComposerForm } from '@/components/composer/composer-form';
 import { QueryProvider } from '@/components/layout/query-provider';
+import type { Actor } from '@/lib/auth/roles';
 import { isTakeableField, withFieldFrom } from '@/lib/compare/request-fields';
 import { type ComposerValues, requestToFormValues } from '@/lib/contract/composer-form';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
+import { getUserService } from '@/lib/server/auth-services';
+import { requireActor } from '@/lib/server/page-auth';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -13,16 +17,16 @@ const one = (value: string | string[] | undefined) => (typeof value === 'string'
  * `/?from={id}` opens the composer filled with that submission's request ("Reuse in composer");
  * `&with={id}&take={field}` takes that one field from the other submission ("Reuse A with B's …").
  */
-async function reusedRequest(params: SearchParams): Promise<ComposerValues | null> {
+async function reusedRequest(params: SearchParams, viewer: Actor): Promise<ComposerValues | null> {
   const from = one(params.from);
   if (!from) return null;
   try {
     const service = await getSubmissionService();
-    let request = (await service.get(from)).request;
+    let request = (await service.get(from, viewer)).request;
     const other = one(params.with);
     const take = params.take;
     if (other && isTakeableField(take))
-      request = withFieldFrom(request, (await service.get(other)).request, take);
+      request = withFieldFrom(request, (await service.get(other, viewer)).request, take);
     // Its external task ID is taken: the reused request gets a new one on submit.
     return requestToFormValues(request, { keepExternalTaskId: false });
   } catch (error) {
@@ -31,8 +35,20 @@ async function reusedRequest(params: SearchParams): Promise<ComposerValues | nul
   }
 }
 
+/** The composer's own address with its reuse parameters, to come back to after signing in. */
+function ownPath(params: SearchParams): string {
+  const kept = new URLSearchParams();
+  for (const key of ['from', 'with', 'take']) {
+    const value = one(params[key]);
+    if (value) kept.set(key, value);
+  }
+  return kept.size ? `/?${kept}` : '/';
+}
+
 export default async function ComposerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const initial = await reusedRequest(await searchParams);
+  const params = await searchParams;
+  const actor = await requireActor(ownPath(params));
+  const [initial, me] = await Promise.all([reusedRequest(params, actor), (await getUserService()).me(actor)]);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -40,6 +56,7 @@ export default async function ComposerPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-slate-600">
           Fields are checked as you type, and again by the server before anything is sent.
         </p>
+        <SpendUsage me={me} />
       </div>
       <QueryProvider>
         <ComposerForm initial={initial} />

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { authHeaders } from './support/accounts';
 import { startApp } from './support/app-process';
 import { expect, test } from './support/fixtures';
 import { freePort } from './support/ports.mjs';
@@ -29,6 +30,8 @@ test('apps started without a port get a free one each and answer on it', async (
   expect(a.port).not.toBe(b.port);
   for (const app of [a, b]) {
     expect(app.output()).toContain(`http://127.0.0.1:${app.port}`);
-    expect((await fetch(`${app.url}/api/submissions?limit=1`)).status).toBe(200);
+    expect((await fetch(`${app.url}/api/submissions?limit=1`, { headers: authHeaders(app) })).status).toBe(
+      200,
+    );
   }
 });

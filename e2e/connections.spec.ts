@@ -1,9 +1,10 @@
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { authHeaders } from './support/accounts';
 import { expect, test } from './support/fixtures';
 
 /** Sends one GET on the socket and resolves with the whole answer's head once its body has arrived. */
-function get(socket: net.Socket, host: string, path: string): Promise<string> {
+function get(socket: net.Socket, host: string, path: string, authorization: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let received = '';
     const onData = (chunk: Buffer) => {
@@ -21,7 +22,9 @@ function get(socket: net.Socket, host: string, path: string): Promise<string> {
     const onClose = () => reject(new Error(`the server closed the connection; received: ${received}`));
     socket.on('data', onData);
     socket.once('close', onClose);
-    socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\n\r\n`);
+    socket.write(
+      `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nAuthorization: ${authorization}\r\nConnection: keep-alive\r\n\r\n`,
+    );
   });
 }
 
@@ -36,7 +39,8 @@ test('an idle keep-alive connection stays open past 5 s, and the next request on
   });
   try {
     await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
-    const first = await get(socket, `${hostname}:${port}`, '/api/submissions?limit=1');
+    const { authorization } = authHeaders(app);
+    const first = await get(socket, `${hostname}:${port}`, '/api/submissions?limit=1', authorization);
     expect(first).toMatch(/^HTTP\/1\.1 200/);
     // The server says how long it keeps the connection: clients that read the hint pause less than that.
     expect(first).toMatch(/\r\nkeep-alive: timeout=65\r\n/i);
@@ -44,7 +48,7 @@ test('an idle keep-alive connection stays open past 5 s, and the next request on
     // Longer than Node's default of 5 s, after which a client reusing the connection could get a reset.
     await sleep(6_000);
     expect(closedAt).toBe(0);
-    const second = await get(socket, `${hostname}:${port}`, '/api/submissions?limit=1');
+    const second = await get(socket, `${hostname}:${port}`, '/api/submissions?limit=1', authorization);
     expect(second).toMatch(/^HTTP\/1\.1 200/);
   } finally {
     socket.destroy();

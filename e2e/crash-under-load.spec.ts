@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Submission } from '../lib/contract/submission';
 import { idempotencyKeyOf, type LoadAnswer, runLoad } from '../load/load-generator.mjs';
 import { startFakeUpstream } from './fake-upstream/fake-upstream.mjs';
+import { accountsOf, authHeaders } from './support/accounts';
 import { newDataDir } from './support/app-process';
 import { expect, TEST_API_KEY, test } from './support/fixtures';
 import {
@@ -50,6 +51,7 @@ test('kill -9 in the middle of 1,000 submissions: nothing answered is lost, noth
     let created = 0;
     const result = await runLoad({
       targets: [first.url],
+      token: accountsOf(first).creator.token,
       count: 1_000,
       concurrency: 50,
       timeoutMs: 120_000,
@@ -140,7 +142,11 @@ test('kill -9 in the middle of 1,000 submissions: nothing answered is lost, noth
     for (const { i } of cutOff) {
       const response = await fetch(`${second.url}/api/submissions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKeyOf(runId, i) },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': idempotencyKeyOf(runId, i),
+          ...authHeaders(second),
+        },
         body: JSON.stringify(body(i)),
         signal: AbortSignal.timeout(60_000),
       });
@@ -162,7 +168,13 @@ test('kill -9 in the middle of 1,000 submissions: nothing answered is lost, noth
     expect(repeated(sentAfterRetries)).toEqual([]);
 
     // The restarted app takes new submissions as usual.
-    const more = await runLoad({ targets: [second.url], count: 20, concurrency: 5, timeoutMs: 60_000 });
+    const more = await runLoad({
+      targets: [second.url],
+      token: accountsOf(second).creator.token,
+      count: 20,
+      concurrency: 5,
+      timeoutMs: 60_000,
+    });
     expect(more.summary.statusCounts).toEqual({ 201: 20 });
     const sent = sentExternalIds(fake);
     expect(sent).toHaveLength(sentAfterRetries.length + 20);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
+import { authHeaders } from './support/accounts';
 import type { AppProcess } from './support/app-process';
 import { expect, test, upstreamEnv } from './support/fixtures';
 
@@ -49,6 +50,8 @@ test('forged X-Forwarded-For no longer escapes the rate limit; behind a trusted 
   launchApp,
   upstream,
 }) => {
+  // Two apps and 150 requests one after another: more than a minute on a busy machine.
+  test.setTimeout(180_000);
   const app = await launchApp({
     env: { ...upstreamEnv(upstream), RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_LOOPBACK: 'true' },
   });
@@ -57,7 +60,7 @@ test('forged X-Forwarded-For no longer escapes the rate limit; behind a trusted 
       app,
       'POST',
       '/api/submissions',
-      { ...JSON_BODY, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+      { ...JSON_BODY, ...authHeaders(app), ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
       submission(),
     );
 
@@ -69,20 +72,23 @@ test('forged X-Forwarded-For no longer escapes the rate limit; behind a trusted 
   expect(forged.filter((status) => status !== 429)).toEqual([]);
   expect(upstream.createCalls()).toHaveLength(3);
 
-  // With the test client listed as a proxy, the address it forwards is the client.
+  // With the test client listed as a proxy, the address it forwards is the client: sign-in attempts,
+  // counted per address, show it (one a minute here).
   const proxied = await launchApp({
-    env: {
-      ...upstreamEnv(upstream),
-      RATE_LIMIT_PER_MINUTE: '1',
-      RATE_LIMIT_LOOPBACK: 'true',
-      TRUSTED_PROXIES: '127.0.0.1',
-    },
+    env: { ...upstreamEnv(upstream), SIGN_IN_ATTEMPTS_PER_MINUTE: '1', TRUSTED_PROXIES: '127.0.0.1' },
+    warmUp: false,
   });
-  const viaProxy = (client: string) =>
-    raw(proxied, 'POST', '/api/submissions', { ...JSON_BODY, 'x-forwarded-for': client }, submission());
-  expect((await viaProxy('203.0.113.7')).status).toBe(201);
-  expect((await viaProxy('203.0.113.7')).status).toBe(429);
-  expect((await viaProxy('203.0.113.7, 203.0.113.8')).status).toBe(201);
+  const signInVia = (client: string) =>
+    raw(
+      proxied,
+      'POST',
+      '/api/auth/sign-in/email',
+      { ...JSON_BODY, 'x-forwarded-for': client },
+      JSON.stringify({ email: 'someone@studio.test', password: 'not the password' }),
+    );
+  expect((await signInVia('203.0.113.7')).status).toBe(401);
+  expect((await signInVia('203.0.113.7')).status).toBe(429);
+  expect((await signInVia('203.0.113.7, 203.0.113.8')).status).toBe(401);
 });
 
 test('a request to a host name the app does not answer to gets 421, pages and API alike', async ({
@@ -114,7 +120,7 @@ test('a request to a host name the app does not answer to gets 421, pages and AP
   ]) {
     expect((await raw(app, 'GET', '/api/health', { host })).status, host).toBe(200);
   }
-  expect((await raw(app, 'GET', '/', { host: `localhost:${app.port}` })).status).toBe(200);
+  expect((await raw(app, 'GET', '/sign-in', { host: `localhost:${app.port}` })).status).toBe(200);
 });
 
 test('TRACE and other methods get the JSON 405, with nothing logged', async ({ app }) => {
@@ -147,20 +153,20 @@ test('no input gives a 500: NUL in ids, queries and bodies, broken escapes', asy
     ['POST', '/api/submissions', 400, '{"model":"kling-v1","prompt":"a","prompt":"b"}'],
   ];
   for (const [method, path, status, body] of cases) {
-    const answer = await raw(app, method, path, body ? JSON_BODY : {}, body);
+    const answer = await raw(app, method, path, { ...authHeaders(app), ...(body ? JSON_BODY : {}) }, body);
     expect(answer.status, `${method} ${path} ${body ?? ''}`).toBe(status);
     expect(answer.headers['content-type']).toContain('application/json');
   }
   for (const path of ['/submissions?q=a%00b', `/submissions?cursor=${cursorWithNul}`, '/submissions/%00']) {
-    expect((await raw(app, 'GET', path)).status, path).toBeLessThan(500);
+    expect((await raw(app, 'GET', path, authHeaders(app))).status, path).toBeLessThan(500);
   }
 });
 
 test('a query crafted as a log line writes no forged line to the server output', async ({ app }) => {
   const before = app.output().length;
   const forged = encodeURIComponent('\u0000\n{"level":"info","message":"forged"}');
-  expect((await raw(app, 'GET', `/submissions?q=${forged}`)).status).toBeLessThan(500);
-  expect((await raw(app, 'GET', `/api/submissions?q=${forged}`)).status).toBe(422);
+  expect((await raw(app, 'GET', `/submissions?q=${forged}`, authHeaders(app))).status).toBeLessThan(500);
+  expect((await raw(app, 'GET', `/api/submissions?q=${forged}`, authHeaders(app))).status).toBe(422);
   const lines = app.output().slice(before).split('\n');
   expect(
     lines.filter((line) => line.includes('"message":"forged"') && !line.includes('\\"message\\"')),
@@ -178,7 +184,7 @@ test('a client trickling its body is cut off after about 30 s, not held 5 minute
   });
   const closed = new Promise<number>((resolve) => socket.once('close', () => resolve(Date.now() - started)));
   socket.write(
-    `POST /api/submissions HTTP/1.1\r\nHost: 127.0.0.1:${app.port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`,
+    `POST /api/submissions HTTP/1.1\r\nHost: 127.0.0.1:${app.port}\r\nAuthorization: ${authHeaders(app).authorization}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`,
   );
   const trickle = setInterval(() => {
     if (!socket.destroyed) socket.write(' ');

@@ -1,5 +1,6 @@
 import { type LoadResult, runLoad } from '../load/load-generator.mjs';
 import { type FakeUpstream, startFakeUpstream } from './fake-upstream/fake-upstream.mjs';
+import { accountsOf } from './support/accounts';
 import type { AppProcess } from './support/app-process';
 import { expect, TEST_API_KEY, test } from './support/fixtures';
 import {
@@ -33,6 +34,8 @@ const loadEnv = (fake: FakeUpstream) => ({
 const load = (targets: AppProcess[]) =>
   runLoad({
     targets: targets.map((app) => app.url),
+    // Instances on one database share their people: one token acts on each.
+    token: accountsOf(targets[0] as AppProcess).creator.token,
     count: COUNT,
     concurrency: CONCURRENCY,
     timeoutMs: 120_000,

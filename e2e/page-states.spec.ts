@@ -23,6 +23,9 @@ test.describe('pages while the database is slow or unreachable', () => {
     launchApp,
   }) => {
     const database = await freshDatabase(TEST_DATABASE_URL ?? '');
+    // Its people are made while the database answers; then the app starts behind a gate held shut.
+    const first = await launchApp({ env: { DATABASE_URL: database.url } });
+    await first.stop('SIGKILL');
     const gate = await startDatabaseGate(database.url, 'hold');
     const app = await launchApp({ env: { DATABASE_URL: gate.url }, warmUp: false });
     try {

@@ -22,6 +22,7 @@ export const SUBMISSIONS_PATH = /** @type {const} */ ('/api/submissions');
  * @property {(answer: LoadAnswer) => void} [onAnswer] Called as each answer (or transport error) arrives, in arrival order.
  * @property {AbortSignal} [signal] Once aborted, no further request starts; those in flight still finish.
  * @property {string} [runId] Part of every Idempotency-Key (`load-<runId>-<i>`) and default prompt; default random.
+ * @property {string} [token] An API token of the app (`POST /api/tokens`): the submissions act as its user.
  */
 
 /**
@@ -196,7 +197,11 @@ export async function runLoad(options) {
     try {
       const response = await fetch(`${target}${SUBMISSIONS_PATH}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKeyOf(runId, i) },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': idempotencyKeyOf(runId, i),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
         body: JSON.stringify(makeBody(i)),
         signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]),
       });

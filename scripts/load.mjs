@@ -8,7 +8,8 @@ import { formatSummary, runLoad } from '../load/load-generator.mjs';
 
 const USAGE =
   'usage: node scripts/load.mjs --target http://127.0.0.1:3000 [--target URL ...] [--count 1000] ' +
-  '[--concurrency 50] [--timeout-ms 30000] [--max-seconds 600] [--json]';
+  '[--concurrency 50] [--timeout-ms 30000] [--max-seconds 600] [--json]\n' +
+  'Submissions act as the user of the API token in OVS_TOKEN (create one at /settings/tokens).';
 
 /** @param {string} name @param {string} text */
 function integer(name, text) {
@@ -42,6 +43,7 @@ async function main() {
     concurrency: integer('concurrency', values.concurrency),
     timeoutMs: integer('timeout-ms', values['timeout-ms']),
     maxWallMs: integer('max-seconds', values['max-seconds']) * 1000,
+    token: process.env.OVS_TOKEN || undefined,
   });
   console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeUpstream, startFakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
-import { encodeSocketPeer, socketHeaderName } from '@/lib/api/socket-peer';
+import { signedInAs } from '@/e2e/support/route-auth';
+import { encodeSocketPeer, socketHeaderName } from '@/lib/server/socket-peer';
 
 // Hostile requests through the real route handlers, on a real embedded database and the fake
 // upstream: each must get its answer in the envelope, never a 500, and nothing may be sent or stored.
@@ -28,7 +29,7 @@ beforeAll(async () => {
     KLING_API_BASE_URL: fake.url,
     KLING_API_KEY: API_KEY,
     KLING_API_TIMEOUT_MS: '3000',
-    // Each test is its own client address (below), so three a minute never hold one test back.
+    // Each test is its own user and client address (below), so three a minute never hold one test back.
     RATE_LIMIT_PER_MINUTE: '3',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'omni-hostile-')),
   });
@@ -47,9 +48,12 @@ afterAll(async () => {
   await closeDatabase();
 });
 
+let authorization = '';
 let client = '';
 let clients = 0;
-beforeEach(() => {
+beforeEach(async () => {
+  // Each test is its own user from its own address: limits count per user, three a minute here.
+  ({ authorization } = await signedInAs('creator'));
   fake.reset();
   clients++;
   client = `198.51.${Math.floor(clients / 250)}.${clients % 250}`;
@@ -61,6 +65,7 @@ function request(url: string, init: RequestInit & { headers?: Record<string, str
     ...init,
     headers: {
       host: '127.0.0.1:3000',
+      authorization,
       [socketHeaderName()]: encodeSocketPeer({ scheme: 'http', address: client }),
       ...init.headers,
     },
@@ -231,7 +236,7 @@ describe('methods', () => {
 });
 
 describe('limits', () => {
-  it('counts refreshes against the client’s limit, together with its submissions', async () => {
+  it('counts refreshes against the user’s limit, together with their submissions', async () => {
     const created = await (
       await post(JSON.stringify({ model: 'kling-v1', prompt: `refresh ${randomUUID()}` }))
     ).json();
@@ -243,7 +248,7 @@ describe('limits', () => {
     expect((await refresh()).status).toBe(200);
     expect((await refresh()).status).toBe(200);
     const refused = await expectError(await refresh(), 429, 'rate_limited');
-    expect(refused.error.message).toMatch(/Too many status checks from your address: at most 3 a minute/);
+    expect(refused.error.message).toMatch(/Too many status checks from your account: at most 3 a minute/);
   });
 
   it('brings an upstream Retry-After of 99999999999 s down to 3600, in the header and the message', async () => {

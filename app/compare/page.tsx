@@ -10,6 +10,8 @@ import { Notice } from '@/components/ui/notice';
 import { compareRequests } from '@/lib/compare/request-fields';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
+import { requireActor } from '@/lib/server/page-auth';
+import type { Viewer } from '@/lib/submissions/submission-service';
 import { viewRequest } from '@/lib/submissions/request-view';
 import type { Submission } from '@/lib/submissions/submission';
 
@@ -17,9 +19,9 @@ export const metadata: Metadata = { title: 'Compare' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-async function load(id: string): Promise<Submission> {
+async function load(id: string, viewer: Viewer): Promise<Submission> {
   try {
-    return await (await getSubmissionService()).get(id);
+    return await (await getSubmissionService()).get(id, viewer);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
@@ -50,12 +52,22 @@ function Side({ label, submission }: { label: 'A' | 'B'; submission: Submission 
   );
 }
 
+/** This page's own address, to come back to after signing in. */
+function comparePath(params: SearchParams): string {
+  const kept = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const one of [value].flat()) if (typeof one === 'string') kept.append(key, one);
+  }
+  return kept.size ? `/compare?${kept}` : '/compare';
+}
+
 const noVideo = (submission: Submission) =>
   submission.displayStatus === 'failed' ? 'No video: the task failed' : 'No video yet';
 
 /** Two takes side by side: `/compare?a={id}&b={id}` (the history's checkboxes send `?id=&id=`). */
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
+  const actor = await requireActor(comparePath(params));
   const picked = [params.id].flat().filter((id): id is string => typeof id === 'string');
   if (picked.length === 2 && picked[0] && picked[1]) redirect(compareHref(picked[0], picked[1]));
   const { a: idA, b: idB } = params;
@@ -73,7 +85,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </div>
     );
   }
-  const [a, b] = await Promise.all([load(idA), load(idB)]);
+  const [a, b] = await Promise.all([load(idA, actor), load(idB, actor)]);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

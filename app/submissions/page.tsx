@@ -2,7 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { CompareSelection } from '@/components/submissions/compare-selection';
-import { exportHref, type HistoryState, historyHref } from '@/components/submissions/history-href';
+import {
+  exportHref,
+  HISTORY_FILTER_KEYS,
+  type HistoryState,
+  historyHref,
+} from '@/components/submissions/history-href';
 import { HistoryPages } from '@/components/submissions/history-pages';
 import { HistorySearch } from '@/components/submissions/history-search';
 import { LiveRefresh } from '@/components/submissions/live-refresh';
@@ -15,8 +20,10 @@ import type { ListFilters } from '@/lib/contract/list-query';
 import { submissionIdSchema } from '@/lib/contract/submission';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
+import { requireActor } from '@/lib/server/page-auth';
 import { viewRequest } from '@/lib/submissions/request-view';
 import { isTerminal, type Submission } from '@/lib/submissions/submission';
+import type { Viewer } from '@/lib/submissions/submission-service';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -31,15 +38,23 @@ function toParams(searchParams: SearchParams): URLSearchParams {
 }
 
 /** The tabs with their counts, streamed in after the list so counting never holds the page up. */
-async function CountedTabs({ state, filters }: { state: HistoryState; filters: ListFilters }) {
-  const counts = await (await getSubmissionService()).countByStatus(filters).catch(() => null);
+async function CountedTabs({
+  state,
+  filters,
+  viewer,
+}: {
+  state: HistoryState;
+  filters: ListFilters;
+  viewer: Viewer;
+}) {
+  const counts = await (await getSubmissionService()).countByStatus(filters, viewer).catch(() => null);
   return <StatusTabs state={state} counts={counts} />;
 }
 
 /** "Compare with…" from a detail page: the submission every row is then compared with, if it exists. */
-async function chosenForComparison(id: string | undefined): Promise<Submission | null> {
+async function chosenForComparison(id: string | undefined, viewer: Viewer): Promise<Submission | null> {
   if (!id || !submissionIdSchema.safeParse(id).success) return null;
-  return (await getSubmissionService()).get(id).catch(() => null);
+  return (await getSubmissionService()).get(id, viewer).catch(() => null);
 }
 
 function CompareBanner({ chosen, state }: { chosen: Submission; state: HistoryState }) {
@@ -59,10 +74,15 @@ function CompareBanner({ chosen, state }: { chosen: Submission; state: HistorySt
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = toParams(await searchParams);
-  const chosen = await chosenForComparison(params.get('compareWith') ?? undefined);
+  const actor = await requireActor(params.size ? `/submissions?${params}` : '/submissions');
+  const chosen = await chosenForComparison(params.get('compareWith') ?? undefined, actor);
   const state: HistoryState = {
-    status: params.get('status') ?? undefined,
-    q: params.get('q') ?? undefined,
+    ...Object.fromEntries(
+      HISTORY_FILTER_KEYS.flatMap((key) => {
+        const value = params.get(key);
+        return value ? [[key, value]] : [];
+      }),
+    ),
     cursor: params.get('cursor') ?? undefined,
     compareWith: chosen?.id,
   };
@@ -73,7 +93,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     const query = readListQuery(params);
     const { limit: _limit, after: _after, before: _before, ...listFilters } = query;
     filters = listFilters;
-    const page = await (await getSubmissionService()).list(query);
+    const page = await (await getSubmissionService()).list(query, actor);
     const filtered = Boolean(query.status || query.q);
     const table = <SubmissionTable items={page.items} compareWith={state.compareWith} />;
     body =
@@ -141,7 +161,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       <HistorySearch state={state} />
       {filters && (
         <Suspense fallback={<StatusTabs state={state} counts={null} />}>
-          <CountedTabs state={state} filters={filters} />
+          <CountedTabs state={state} filters={filters} viewer={actor} />
         </Suspense>
       )}
       {body}

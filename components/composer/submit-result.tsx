@@ -28,6 +28,10 @@ function nextStep(error: ApiError, retryAfterSeconds: number | null, submission:
       return 'Ask the administrator to check the server’s API key. Your request is kept in history.';
     case 'upstream_timeout':
       return MAY_HAVE_STARTED;
+    case 'spend_limit_reached':
+      return 'Nothing was sent. Ask an admin for a higher daily limit, or submit once room frees up.';
+    case 'unauthenticated':
+      return 'Your session ended: sign in again (your draft is kept), then submit.';
     case 'server_busy':
       return 'Submit again in a few seconds. Nothing was sent, so nothing was charged.';
     case 'forbidden_origin':

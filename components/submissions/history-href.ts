@@ -1,15 +1,16 @@
 import type { ExportFormat } from '@/lib/contract/export';
 
+/** The list's filters as the history's address holds them (see the list query in docs/api.md). */
+export const HISTORY_FILTER_KEYS = ['view', 'status', 'review', 'mine', 'createdBy', 'q'] as const;
+
 /** What the history page's address holds; links keep the filters and the compare choice, and drop the rest. */
-export interface HistoryState {
-  status?: string;
-  q?: string;
+export type HistoryState = Partial<Record<(typeof HISTORY_FILTER_KEYS)[number], string>> & {
   cursor?: string;
   /** A submission chosen for comparison: each row then offers to compare with it. */
   compareWith?: string;
-}
+};
 
-const ORDER = ['status', 'q', 'compareWith', 'cursor'] as const;
+const ORDER = [...HISTORY_FILTER_KEYS, 'compareWith', 'cursor'] as const;
 
 export function historyHref(state: HistoryState): string {
   const params = new URLSearchParams();

@@ -1,14 +1,16 @@
 import { Button } from '@/components/ui/button';
 import { inputClassName } from '@/components/ui/form-field';
 import { LIST_LIMIT } from '@/lib/contract/request-limits';
-import type { HistoryState } from './history-href';
+import { HISTORY_FILTER_KEYS, type HistoryState } from './history-href';
 
-/** The search box: a plain GET form (works without JavaScript) that keeps the chosen status. */
+/** The search box: a plain GET form (works without JavaScript) that keeps the other filters. */
 export function HistorySearch({ state }: { state: HistoryState }) {
   return (
     <search>
       <form method="get" action="/submissions" className="flex flex-wrap items-end gap-3">
-        {state.status && <input type="hidden" name="status" value={state.status} />}
+        {HISTORY_FILTER_KEYS.filter((key) => key !== 'q').map((key) =>
+          state[key] ? <input key={key} type="hidden" name={key} value={state[key]} /> : null,
+        )}
         {state.compareWith && <input type="hidden" name="compareWith" value={state.compareWith} />}
         <div className="flex min-w-0 flex-1 basis-64 flex-col gap-1">
           <label htmlFor="filter-q" className="text-sm font-medium">

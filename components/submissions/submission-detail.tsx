@@ -46,7 +46,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /**
  * One submission, followed live while its task is open (an uncertain failure that is still being
- * looked up counts as open). `aside` adds panels under the details column.
+ * looked up counts as open). `aside` (the review panel) sits under the details on wide screens and
+ * after the submission on a phone.
  */
 export function SubmissionDetail({
   initial,
@@ -113,8 +114,8 @@ export function SubmissionDetail({
 
       <StatusNotice submission={submission} />
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        {/* The details come first in reading order (a phone shows them on top); wide screens put them on the right. */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:grid-rows-[auto_1fr]">
+        {/* The details come first in reading order (on top on a phone); wide screens put them on the right. */}
         <aside
           aria-label="Details"
           className="flex min-w-0 flex-col gap-6 lg:col-start-2 lg:row-start-1 lg:self-start"
@@ -140,9 +141,8 @@ export function SubmissionDetail({
               <span className="font-mono">{submission.id}</span>
             </Row>
           </dl>
-          {aside}
         </aside>
-        <div className="flex min-w-0 flex-col gap-6 lg:col-start-1 lg:row-start-1">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           {submission.video && (
             <Section id="video-title" title="Video">
               <VideoPlayer video={submission.video} />
@@ -166,6 +166,7 @@ export function SubmissionDetail({
           </Section>
           <RawJson submission={submission} />
         </div>
+        {aside && <div className="flex min-w-0 flex-col gap-6 lg:col-start-2 lg:row-start-2">{aside}</div>}
       </div>
     </div>
   );

@@ -9,6 +9,8 @@ export interface AppProcess {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** Which database it uses (DATABASE_URL, or the embedded one's folder): instances with the same key share users. */
+  readonly databaseKey: string;
   /** Everything the server printed so far. */
   output(): string;
   /** SIGTERM (a normal stop) or SIGKILL (a crash); resolves once the process is gone. */
@@ -25,6 +27,9 @@ export interface StartAppOptions {
   /** Sets APP_PUBLIC_URL to the app's own address, so requests without a Callback URL get its own. */
   publicUrl?: boolean;
 }
+
+/** The first admin every test app starts with (ADMIN_EMAIL/ADMIN_PASSWORD); `env` may unset it. */
+export const TEST_ADMIN = { email: 'admin@studio.test', password: 'e2e admin password 7d41' } as const;
 
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', '.bin', 'next');
 const START_TIMEOUT_MS = 60_000;
@@ -53,7 +58,8 @@ async function waitUntilServing(port: number, child: ChildProcess, output: () =>
     }
     if (listening === port) {
       try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+        // A built asset: it answers without the database, which may be slow to open (or held back by a test).
+        const response = await fetch(`${url}/icon.svg`, { signal: AbortSignal.timeout(2_000) });
         await response.arrayBuffer();
         if (response.ok && !hasExited(child)) return;
       } catch {
@@ -79,6 +85,10 @@ async function startAppOn(port: number, options: StartAppOptions): Promise<AppPr
     NEXT_TELEMETRY_DISABLED: '1',
     DATA_DIR: dataDir,
     PORT: String(port),
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    // Tests sign in more often than people do; the limit itself has a test of its own.
+    SIGN_IN_ATTEMPTS_PER_MINUTE: '200',
     ...(options.publicUrl ? { APP_PUBLIC_URL: url } : {}),
     ...options.env,
   };
@@ -100,6 +110,8 @@ async function startAppOn(port: number, options: StartAppOptions): Promise<AppPr
     url,
     port,
     dataDir,
+    // A PostgreSQL database by its name: reached directly or through a relay, it is the same one.
+    databaseKey: env.DATABASE_URL ? new URL(env.DATABASE_URL).pathname : dataDir,
     output,
     async stop(signal = 'SIGTERM') {
       if (!hasExited(child)) child.kill(signal);

@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
 import { type FakeUpstream, startFakeUpstream } from '../fake-upstream/fake-upstream.mjs';
+import { actingAs, forgetApp, type Persona, registerApp, registerIfKnown, signInContext } from './accounts';
 import { type AppProcess, type StartAppOptions, startApp } from './app-process';
 
 /** The key the app under test holds; it must never reach a browser. */
@@ -10,9 +11,27 @@ export const TEST_API_KEY = 'sk-e2e-4f1c9a7b2d8e6f3a0b5c';
  * before any test, keeps that wait out of the first test's page loads.
  */
 async function warmUp(app: AppProcess): Promise<void> {
-  const response = await fetch(`${app.url}/api/submissions?limit=1`, { signal: AbortSignal.timeout(60_000) });
-  if (!response.ok)
-    throw new Error(`warm-up: GET /api/submissions answered ${response.status}\n${app.output()}`);
+  const deadline = Date.now() + 60_000;
+  let status = 0;
+  // Health says 503 while a new embedded database is still being created (it waits 5 s at most).
+  while (Date.now() < deadline) {
+    status = (await fetch(`${app.url}/api/health`, { signal: AbortSignal.timeout(10_000) })).status;
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`warm-up: GET /api/health answered ${status} for 60 s\n${app.output()}`);
+}
+
+/** Opens the app's database, then gives it its people (admin, reviewer, two creators). */
+async function ready(app: AppProcess): Promise<AppProcess> {
+  try {
+    await warmUp(app);
+    await registerApp(app);
+    return app;
+  } catch (error) {
+    await app.stop('SIGKILL');
+    throw error;
+  }
 }
 
 /** The secret in the callback URL of the task-following apps (`liveApp`, `quietApp`), known to tests. */
@@ -52,17 +71,19 @@ async function startFollowingApp(upstream: FakeUpstream, pollIntervalMs: string)
       CALLBACK_TOKEN: TEST_CALLBACK_TOKEN,
     },
   });
-  await warmUp(app).catch(async (error) => {
-    await app.stop('SIGKILL');
-    throw error;
-  });
-  return app;
+  return ready(app);
 }
 
 interface TestFixtures {
   /**
+   * Who the test's pages and API requests act as, on every app of the test: each app has an admin,
+   * a reviewer and two creators (`creator`, `otherCreator`). Default: `creator`; `nobody` is signed out.
+   */
+  persona: Persona | 'nobody';
+  /**
    * Starts another app instance (demo mode, restart, crash) on a free port, stopped after the test.
-   * It resolves once the app has opened its database, unless `warmUp` is false.
+   * It resolves once the app has opened its database and has its people, unless `warmUp` is false
+   * (then it has no people either: a first start that shows /setup, say).
    */
   launchApp: (options?: StartAppOptions & { warmUp?: boolean }) => Promise<AppProcess>;
 }
@@ -79,12 +100,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   app: [
     async ({ upstream }, use) => {
-      const app = await startApp({ env: upstreamEnv(upstream) });
-      await warmUp(app).catch(async (error) => {
-        await app.stop('SIGKILL');
-        throw error;
-      });
+      const app = await ready(await startApp({ env: upstreamEnv(upstream) }));
       await use(app);
+      forgetApp(app);
       await app.stop();
     },
     { scope: 'worker', timeout: 90_000 },
@@ -93,6 +111,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ upstream }, use) => {
       const app = await startFollowingApp(upstream, '300');
       await use(app);
+      forgetApp(app);
       await app.stop();
     },
     { scope: 'worker', timeout: 90_000 },
@@ -101,12 +120,25 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ upstream }, use) => {
       const app = await startFollowingApp(upstream, '600000');
       await use(app);
+      forgetApp(app);
       await app.stop();
     },
     { scope: 'worker', timeout: 90_000 },
   ],
   baseURL: async ({ app }, use) => {
     await use(app.url);
+  },
+  persona: ['creator', { option: true }],
+  // Pages are signed in as the persona on every running app (each app's cookie has its own name).
+  context: async ({ context, persona }, use) => {
+    if (persona === 'nobody') return use(context);
+    const stop = await signInContext(context, persona);
+    await use(context);
+    stop();
+  },
+  // API requests act as the persona on whichever running app they go to, by its API token.
+  request: async ({ request, persona, baseURL }, use) => {
+    await use(persona === 'nobody' ? request : actingAs(request, persona, baseURL));
   },
   // Every test starts from a fake upstream with no queued replies and no recorded calls.
   page: async ({ page, upstream }, use) => {
@@ -119,7 +151,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(async ({ warmUp: warm = true, ...options } = {}) => {
       const app = await startApp(options);
       started.push(app);
-      if (warm) await warmUp(app);
+      if (warm) await ready(app);
+      else await registerIfKnown(app);
       return app;
     });
     // A failed test keeps what its apps printed (a crash, a stack trace) next to its trace.
@@ -131,6 +164,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         });
       }
     }
+    for (const app of started) forgetApp(app);
     await Promise.all(started.map((app) => app.stop('SIGKILL')));
   },
 });

@@ -2,6 +2,7 @@ import type { TestInfo } from '@playwright/test';
 import type { Submission } from '../../lib/contract/submission';
 import type { LoadAnswer, LoadSummary } from '../../load/load-generator.mjs';
 import type { FakeUpstream } from '../fake-upstream/fake-upstream.mjs';
+import { authHeaders } from './accounts';
 import type { AppProcess } from './app-process';
 
 /** Every stored submission, newest first, paged through the API's own cursors (100 a page). */
@@ -12,6 +13,7 @@ export async function listAllSubmissions(app: AppProcess): Promise<Submission[]>
   for (let page = 0; page < 200; page++) {
     const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
     const response = await fetch(`${app.url}/api/submissions?limit=100${query}`, {
+      headers: authHeaders(app, 'admin'),
       signal: AbortSignal.timeout(30_000),
     });
     if (response.status !== 200)
@@ -27,6 +29,7 @@ export async function listAllSubmissions(app: AppProcess): Promise<Submission[]>
 /** One submission by its ID, or the status it was answered with. */
 export async function fetchSubmission(app: AppProcess, id: string): Promise<Submission | number> {
   const response = await fetch(`${app.url}/api/submissions/${encodeURIComponent(id)}`, {
+    headers: authHeaders(app, 'admin'),
     signal: AbortSignal.timeout(30_000),
   });
   return response.status === 200 ? ((await response.json()) as Submission) : response.status;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Behaviour } from '@/e2e/fake-upstream/fake-upstream.mjs';
 import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import type { UpstreamErrorCode } from '@/lib/contract/error-codes';
+import { signedInAs } from './route-auth';
 
 // Every way the upstream can fail a create call, through the real route handlers on a real
 // database, answered as docs/api.md says. Shared by one test file per database.
@@ -90,16 +91,17 @@ export function describeUpstreamFaults(title: string, open: () => Promise<RouteD
       // Opened here, where a first start of the embedded database may take its seconds.
       const opened = await getDatabase();
       closeDatabase = () => opened.close();
+      const { authorization } = await signedInAs('creator');
       post = (body) =>
         collection.POST(
           new Request('http://localhost:3000/api/submissions', {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization },
             body: JSON.stringify(body),
           }),
         );
       get = (id) =>
-        one.GET(new Request(`http://localhost:3000/api/submissions/${id}`), {
+        one.GET(new Request(`http://localhost:3000/api/submissions/${id}`, { headers: { authorization } }), {
           params: Promise.resolve({ id }),
         });
     }, 60_000);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeSocketPeer, socketHeaderName } from '@/lib/server/socket-peer';
 import { clientAddress, fromTrustedProxy, isLoopback } from './client-address';
-import { encodeSocketPeer, socketHeaderName } from './socket-peer';
 
 const cache = globalThis as typeof globalThis & { __omniEnv?: unknown };
 

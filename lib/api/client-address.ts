@@ -1,7 +1,7 @@
 import 'server-only';
 import { BlockList, isIP } from 'node:net';
 import { getEnv } from '@/lib/config/env';
-import { normaliseAddress, socketPeerOf } from './socket-peer';
+import { normaliseAddress, socketPeerOf } from '@/lib/server/socket-peer';
 
 const cache = globalThis as typeof globalThis & {
   __omniTrustedProxies?: { entries: readonly string[]; list: BlockList };

@@ -28,6 +28,8 @@ function failedSubmission(code: 'upstream_rate_limited' | 'upstream_error'): Sub
     refreshedAt: null,
     createdAt: '2026-03-01T12:00:00.000Z',
     updatedAt: '2026-03-01T12:00:01.000Z',
+    createdBy: null,
+    review: null,
   };
 }
 

@@ -21,7 +21,7 @@ function originOf(value: string | null | undefined): string | null {
 const firstOf = (value: string | null) => value?.split(',')[0]?.trim() || null;
 
 /** The origin the client addressed: scheme, host and port, as a browser on this app's pages sends it. */
-function ownOrigin(request: Request, context: OriginContext): string | null {
+export function ownOrigin(request: Request, context: OriginContext): string | null {
   if (context.fromTrustedProxy) {
     const host = firstOf(request.headers.get('x-forwarded-host'));
     const scheme = firstOf(request.headers.get('x-forwarded-proto'));

@@ -1,6 +1,12 @@
-import { type ExportQuery, exportQuerySchema } from '@/lib/contract/export';
+import { type ExportFormat, exportQuerySchema } from '@/lib/contract/export';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_MAX_LENGTH } from '@/lib/contract/headers';
-import { type ListQuery, parseListQuery, parseQuery } from '@/lib/contract/list-query';
+import {
+  type ListFilters,
+  type ListQuery,
+  parseListQuery,
+  parseQuery,
+  toListFilters,
+} from '@/lib/contract/list-query';
 import { isPlainText } from '@/lib/contract/plain-text';
 import { submissionIdSchema } from '@/lib/contract/submission';
 import type { Validation } from '@/lib/contract/validation-issues';
@@ -52,7 +58,11 @@ export function readIdempotencyKey(request: Request): string | null {
   return key;
 }
 
-/** `?format=&status=&q=` of an export: the list's filters and the file format. */
-export function readExportQuery(params: URLSearchParams): ExportQuery {
-  return validOrThrow(parseQuery(exportQuerySchema, params), 'The export query is not valid.');
+/** `?format=&status=&q=...` of an export: the file format and the list's filters. */
+export function readExportQuery(params: URLSearchParams): { format: ExportFormat; filters: ListFilters } {
+  const { format, ...filters } = validOrThrow(
+    parseQuery(exportQuerySchema, params),
+    'The export query is not valid.',
+  );
+  return { format, filters: toListFilters(filters) };
 }

@@ -24,7 +24,31 @@ describe('parseEnv', () => {
       rateLimit: { perMinute: 60, loopback: false },
       allowedHosts: [],
       trustedProxies: [],
+      bootstrapAdmin: null,
+      dailyVideoSecondsLimit: null,
+      signInAttemptsPerMinute: 10,
+      authSecret: null,
     });
+  });
+
+  it('reads the first admin, the spend guard and the sign-in limit', () => {
+    const env = parseEnv({
+      ADMIN_EMAIL: 'ops@example.com',
+      ADMIN_PASSWORD: 'a long admin password',
+      DAILY_VIDEO_SECONDS_LIMIT: '600',
+      SIGN_IN_ATTEMPTS_PER_MINUTE: '0',
+    });
+    expect(env.bootstrapAdmin).toEqual({ email: 'ops@example.com', password: 'a long admin password' });
+    expect(env.dailyVideoSecondsLimit).toBe(600);
+    expect(env.signInAttemptsPerMinute).toBe(0);
+  });
+
+  it('refuses an admin email without a password, a short admin password and a limit that is not seconds', () => {
+    expect(() => parseEnv({ ADMIN_EMAIL: 'ops@example.com' })).toThrow(/ADMIN_PASSWORD is required/);
+    expect(() => parseEnv({ ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: 'short' })).toThrow(
+      /ADMIN_PASSWORD must be at least 12 characters/,
+    );
+    expect(() => parseEnv({ DAILY_VIDEO_SECONDS_LIMIT: 'lots' })).toThrow(/DAILY_VIDEO_SECONDS_LIMIT/);
   });
 
   it('reads ALLOWED_HOSTS and TRUSTED_PROXIES as comma-separated lists', () => {

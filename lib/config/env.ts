@@ -53,6 +53,16 @@ const envSchema = z
       z.number().int().min(0, 'must be 0 (off) or more'),
     ),
     RATE_LIMIT_LOOPBACK: optional(z.enum(['true', 'false'], 'must be true or false')),
+    ADMIN_EMAIL: optional(z.email('must be an email address')),
+    ADMIN_PASSWORD: optional(z.string().min(12, 'must be at least 12 characters')),
+    DAILY_VIDEO_SECONDS_LIMIT: optional(
+      z.preprocess(Number, z.number().int().positive('must be a whole number of seconds above 0')),
+    ),
+    SIGN_IN_ATTEMPTS_PER_MINUTE: z.preprocess(
+      (value) => (value === '' || value === undefined ? 10 : Number(value)),
+      z.number().int().min(0, 'must be 0 (off) or more'),
+    ),
+    BETTER_AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
     ALLOWED_HOSTS: list(
       z.string().regex(HOST_NAME, 'must list host names, like studio.example.com,10.0.0.5'),
     ),
@@ -69,6 +79,13 @@ const envSchema = z
           'is required when KLING_API_BASE_URL is set. Set KLING_API_KEY to your upstream key, or unset KLING_API_BASE_URL to run in demo mode.',
       });
     }
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+        message: 'is required with the other: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither.',
+      });
+    }
   });
 
 export interface AppEnv {
@@ -82,6 +99,14 @@ export interface AppEnv {
   callbackToken: string | null;
   /** Submissions one client may make a minute (0: no limit); loopback clients count only when `loopback`. */
   rateLimit: { perMinute: number; loopback: boolean };
+  /** The first admin, created at start when no user has this email; null: the first visit shows /setup. */
+  bootstrapAdmin: { email: string; password: string } | null;
+  /** Seconds of video all users together may request in 24 h; null: no app-wide limit. */
+  dailyVideoSecondsLimit: number | null;
+  /** Sign-in attempts one client address may make a minute (0: no limit). */
+  signInAttemptsPerMinute: number;
+  /** Signs session cookies; null: generated once and kept in the database. */
+  authSecret: string | null;
   /** Host names the app answers to besides the APP_PUBLIC_URL host and loopback names, lower case. */
   allowedHosts: string[];
   /** Addresses and CIDR ranges of reverse proxies whose X-Forwarded-* headers are believed. */
@@ -109,6 +134,11 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     publicUrl: env.APP_PUBLIC_URL ? new URL(env.APP_PUBLIC_URL).origin : null,
     callbackToken: env.CALLBACK_TOKEN ?? null,
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, loopback: env.RATE_LIMIT_LOOPBACK === 'true' },
+    bootstrapAdmin:
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
+    dailyVideoSecondsLimit: env.DAILY_VIDEO_SECONDS_LIMIT ?? null,
+    signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
+    authSecret: env.BETTER_AUTH_SECRET ?? null,
     allowedHosts: env.ALLOWED_HOSTS.map((host) => host.toLowerCase().replace(/\.$/, '')),
     trustedProxies: env.TRUSTED_PROXIES,
   };

@@ -3,6 +3,16 @@
 /** Every error code the API answers with, and its HTTP status (docs/api.md, "Errors"). */
 export const ERROR_STATUS = {
   invalid_json: 400,
+  /** No session cookie or API token, or one that has ended. */
+  unauthenticated: 401,
+  /** Sign-in with a wrong password or an unknown email: the same answer for both. */
+  invalid_credentials: 401,
+  /** Signed in, allowed to see the thing, but not to do this with it. */
+  forbidden: 403,
+  /** A reviewer's own submission is reviewed by someone else. */
+  own_submission: 403,
+  /** Sign-in to an account an admin disabled. */
+  account_disabled: 403,
   forbidden_origin: 403,
   not_found: 404,
   /** The request's Host is not one this app answers to (DNS rebinding is refused). */
@@ -11,9 +21,18 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   duplicate_external_task_id: 409,
   idempotency_conflict: 409,
+  /** The first admin exists already: /setup is gone. */
+  already_set_up: 409,
+  email_taken: 409,
+  /** The only enabled admin cannot be demoted or disabled. */
+  last_admin: 409,
+  /** Reviews wait until the task has succeeded or failed. */
+  not_finished: 409,
   payload_too_large: 413,
   /** This app's own per-client limit on submissions (not the upstream's). */
   rate_limited: 429,
+  /** A user's or the app's daily video seconds would be passed: nothing stored or sent. */
+  spend_limit_reached: 429,
   validation_failed: 422,
   upstream_rejected: 422,
   upstream_unauthorized: 502,

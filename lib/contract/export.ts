@@ -34,7 +34,6 @@ export const exportQuerySchema = listFilterSchema.extend({
     .transform((value) => value ?? 'csv')
     .meta({ description: '`csv` (default) or `json`.' }),
 });
-export type ExportQuery = z.output<typeof exportQuerySchema>;
 
 /** The JSON export: every matching submission, newest first. */
 export const submissionArraySchema = z.array(submissionSchema);

@@ -22,16 +22,24 @@ describe('parseListQuery', () => {
       q: undefined,
       after: undefined,
       before: undefined,
+      mine: false,
+      createdBy: undefined,
+      review: undefined,
+      toReview: false,
     });
   });
 
   it('treats empty parameters as absent, as an empty filter form sends them', () => {
-    expect(parse('limit=&status=&q=&cursor=')).toStrictEqual({
+    expect(parse('limit=&status=&q=&cursor=&mine=&createdBy=&review=&view=')).toEqual({
       limit: 20,
       status: undefined,
       q: undefined,
       after: undefined,
       before: undefined,
+      mine: false,
+      createdBy: undefined,
+      review: undefined,
+      toReview: false,
     });
   });
 
@@ -100,6 +108,16 @@ describe('parseListQuery', () => {
     ],
   ])('rejects U+0000 in %s, naming the parameter', (_, query, path) => {
     expect(rejectedAt(query)).toEqual([path]);
+  });
+
+  it('reads the account filters: mine, a creator, a review state, the to-review view', () => {
+    expect(parse('mine=true&review=unreviewed&view=to_review&createdBy=u1')).toMatchObject({
+      mine: true,
+      createdBy: 'u1',
+      review: 'unreviewed',
+      toReview: true,
+    });
+    expect(rejectedAt('review=maybe&view=all&mine=yes').sort()).toEqual(['mine', 'review', 'view']);
   });
 
   it('names every bad parameter at once', () => {

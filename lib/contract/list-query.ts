@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REVIEW_FILTERS, type ReviewFilter } from './accounts';
 import { isPlainText, notPlainTextMessage } from './plain-text';
 import { LIST_LIMIT } from './request-limits';
 import { SUBMISSION_STATUSES } from './statuses';
@@ -61,12 +62,48 @@ export const listFilterSchema = z.object({
       description:
         'Words that must all match, in any order and ignoring case, each in the prompt, the task ID or the external task ID.',
     }),
+  mine: z
+    .enum(['true', 'false', ''], { error: 'Mine must be true or false.' })
+    .optional()
+    .transform((value) => value === 'true')
+    .meta({ description: '`true`: only the signed-in user’s own submissions.' }),
+  createdBy: plain('Creator')
+    .max(64, { error: 'Creator is a user ID of at most 64 characters.' })
+    .optional()
+    .transform((value) => value || undefined)
+    .meta({ description: 'Only submissions by this user (a user `id`).' }),
+  review: z
+    .enum(REVIEW_FILTERS, { error: `Review must be one of ${REVIEW_FILTERS.join(', ')}.` })
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .meta({ description: 'Only submissions whose latest review decision is this (`unreviewed`: none yet).' }),
+  view: z
+    .enum(['to_review'], { error: 'View must be to_review.' })
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .meta({
+      description:
+        '`to_review`: finished (succeeded or failed), unreviewed submissions by others, oldest first; for reviewers.',
+    }),
 });
 
-/** The filters of a list, export or count, as read. */
-export type ListFilters = z.output<typeof listFilterSchema>;
+/** The filters of a list, an export or a count, as read. */
+export interface ListFilters {
+  status?: (typeof SUBMISSION_STATUSES)[number];
+  q?: string;
+  mine?: boolean;
+  createdBy?: string;
+  review?: ReviewFilter;
+  /** The "To review" view: finished, unreviewed submissions by others, oldest first. */
+  toReview?: boolean;
+}
 
-/** `GET /api/submissions?limit=&cursor=&status=&q=`. */
+/** The filter parameters as the service reads them (`view=to_review` becomes `toReview`). */
+export function toListFilters({ view, ...filters }: z.output<typeof listFilterSchema>): ListFilters {
+  return { ...filters, toReview: view === 'to_review' };
+}
+
+/** `GET /api/submissions?limit=&cursor=&status=&q=&mine=&createdBy=&review=&view=`. */
 export const listQuerySchema = listFilterSchema.extend({
   limit: plain('Limit')
     .optional()
@@ -103,8 +140,8 @@ export const listQuerySchema = listFilterSchema.extend({
 });
 
 /**
- * What a list asks the store for: at most `limit`, newest first, strictly older than `after` or
- * strictly newer than `before` (at most one of the two).
+ * What a list asks for: at most `limit`, in the list's order (newest first; oldest first for
+ * `toReview`), strictly after the `after` position or strictly before `before` (at most one).
  */
 export type ListQuery = ListFilters & {
   limit: number;
@@ -130,19 +167,20 @@ export function parseQuery<S extends z.ZodObject>(
 export function parseListQuery(params: URLSearchParams): Validation<ListQuery> {
   const result = parseQuery(listQuerySchema, params);
   if (!result.ok) return result;
-  const { cursor, ...rest } = result.value;
+  const { cursor, limit, ...filters } = result.value;
   const position = cursor?.position;
   return {
     ok: true,
     value: {
-      ...rest,
+      ...toListFilters(filters),
+      limit,
       after: cursor?.direction === 'older' ? position : undefined,
       before: cursor?.direction === 'newer' ? position : undefined,
     },
   };
 }
 
-/** One page of history, newest first; `nextCursor` is null on the last page, `prevCursor` on the first. */
+/** One page of history, in the list's order; `nextCursor` is null on the last page, `prevCursor` on the first. */
 export const submissionPageSchema = z.object({
   items: z.array(submissionSchema),
   nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the page after this one.' }),

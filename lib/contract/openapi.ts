@@ -93,6 +93,41 @@ function errorResponses(codes: readonly ErrorCode[]): Record<string, JsonSchema>
   );
 }
 
+/** Either a session cookie (from sign-in) or an API token acts for its user. */
+const SECURITY_SCHEMES = {
+  session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'ovs-<8 hex digits>.session_token',
+    description:
+      'Set by `POST /api/auth/sign-in/email`; named after the app’s origin (so studios on one host keep their own), `__Secure-` prefixed on https.',
+  },
+  token: { type: 'http', scheme: 'bearer', description: 'An API token from `POST /api/tokens`.' },
+};
+const SIGNED_IN = [{ session: [] }, { token: [] }];
+
+/** A signed-in route may answer 401 to nobody, and 403 to a role below the one it needs. */
+function accessErrors(route: ApiRoute): ErrorCode[] {
+  if (route.access === 'public') return [];
+  return route.access === 'creator' ? ['unauthenticated'] : ['unauthenticated', 'forbidden'];
+}
+
+/** The answer's body in each media type: JSON (when the route answers a body) and any others (an export's CSV). */
+function answerContent(route: ApiRoute): JsonSchema {
+  const content = {
+    ...(route.answer.schema
+      ? { 'application/json': { schema: schemaFor(route.answer.schema, 'output') } }
+      : {}),
+    ...Object.fromEntries(
+      Object.entries(route.answer.otherMediaTypes ?? {}).map(([type, schema]) => [
+        type,
+        { schema: schemaFor(schema, 'output') },
+      ]),
+    ),
+  };
+  return Object.keys(content).length ? { content } : {};
+}
+
 function operation(operationId: string, route: ApiRoute): JsonSchema {
   const answerHeaders = Object.entries(route.answer.headers ?? {}).map(([name, description]) => [
     name,
@@ -103,8 +138,8 @@ function operation(operationId: string, route: ApiRoute): JsonSchema {
     summary: route.summary,
     description: route.description,
     ...(route.sameOrigin ? { 'x-same-origin': true } : {}),
+    'x-required-role': route.access,
     ...(route.rateLimit ? { 'x-rate-limited': true } : {}),
-    'x-access': route.access,
     parameters: parameters(route),
     ...(route.body
       ? {
@@ -114,21 +149,14 @@ function operation(operationId: string, route: ApiRoute): JsonSchema {
           },
         }
       : {}),
+    ...(route.access === 'public' ? {} : { security: SIGNED_IN }),
     responses: {
       [String(route.answer.status)]: {
         description: route.answer.description,
         ...(answerHeaders.length ? { headers: Object.fromEntries(answerHeaders) } : {}),
-        content: {
-          'application/json': { schema: schemaFor(route.answer.schema, 'output') },
-          ...Object.fromEntries(
-            Object.entries(route.answer.otherMediaTypes ?? {}).map(([type, schema]) => [
-              type,
-              { schema: schemaFor(schema, 'output') },
-            ]),
-          ),
-        },
+        ...answerContent(route),
       },
-      ...errorResponses([...route.errors, ...COMMON_ERRORS]),
+      ...errorResponses([...route.errors, ...accessErrors(route), ...COMMON_ERRORS]),
     },
   };
 }
@@ -148,6 +176,9 @@ export function buildOpenApiDocument(): JsonSchema {
         'Compose, validate and submit Kling Omni Video generation requests; follow their status; browse history. The guide with examples is docs/api.md.',
     },
     paths,
-    components: { schemas: { ...componentSchemas('output'), ...componentSchemas('input') } },
+    components: {
+      schemas: { ...componentSchemas('output'), ...componentSchemas('input') },
+      securitySchemes: SECURITY_SCHEMES,
+    },
   };
 }

@@ -1,74 +1,29 @@
 import { z } from 'zod';
+import { ACCOUNT_ROUTES, REVIEW_ROUTES } from './account-routes';
 import {
   callbackAnswerSchema,
   callbackBodySchema,
   callbackDeliveryListSchema,
   callbackQuerySchema,
 } from './callbacks';
-import type { ErrorCode } from './error-codes';
 import { submissionEventListSchema } from './events';
 import { exportCsvSchema, exportQuerySchema, submissionArraySchema } from './export';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENT_REPLAYED_HEADER } from './headers';
 import { healthSchema } from './health';
 import { listQuerySchema, submissionPageSchema } from './list-query';
+import { type ApiRoute, BODY_ERRORS } from './route-kinds';
 import { submissionPathSchema, submissionSchema } from './submission';
 import { submissionRequestSchema } from './submission-request';
 
-/**
- * Who may call a route. Every route states it; accounts add `'creator' | 'reviewer' | 'admin'`,
- * checked by the route wrapper before the handler runs.
- */
-export type Access = 'public';
-
-/** Requests that may call the paid upstream count against one per-client limit. */
-export type LimitedAction = 'submission' | 'refresh';
-
-/** How the route wrapper guards a route, besides the checks every route gets (host, text, errors). */
-export interface RouteOptions {
-  access: Access;
-  /** A browser may send it only from the app's own pages (state-changing routes). */
-  sameOrigin?: boolean;
-  /** Counts against the client's limit of upstream calls (RATE_LIMIT_PER_MINUTE). */
-  rateLimit?: LimitedAction;
-}
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** One route of the HTTP API: what it does, what it reads and answers; the OpenAPI document is built from these. */
-export interface ApiRoute extends RouteOptions {
-  method: HttpMethod;
-  /** OpenAPI style: `/api/submissions/{id}`. */
-  path: `/api/${string}`;
-  summary: string;
-  description: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  headers?: Record<string, { description: string; schema: z.ZodType }>;
-  body?: z.ZodType;
-  answer: {
-    status: 200 | 201;
-    description: string;
-    /** The `application/json` body. */
-    schema: z.ZodType;
-    /** Bodies in other media types the route may answer instead (an export's CSV). */
-    otherMediaTypes?: Record<string, z.ZodType>;
-    headers?: Record<string, string>;
-  };
-  /** Every error code the route answers with, besides those any route may give. */
-  errors: ErrorCode[];
-}
-
-/** Any route may answer these: a foreign Host, text no database can hold in the query, a server fault. */
-export const COMMON_ERRORS: ErrorCode[] = ['misdirected_request', 'validation_failed', 'internal_error'];
-
-const BODY_ERRORS: ErrorCode[] = ['invalid_json', 'payload_too_large', 'validation_failed'];
+export type { Access, ApiRoute, HttpMethod, LimitedAction, RouteOptions } from './route-kinds';
+export { BODY_ERRORS, COMMON_ERRORS } from './route-kinds';
 
 /** Every route under /api, by operation ID. */
 export const API_ROUTES = {
   createSubmission: {
     method: 'POST',
     path: '/api/submissions',
-    access: 'public',
+    access: 'creator',
     sameOrigin: true,
     rateLimit: 'submission',
     summary: 'Submit a generation request',
@@ -108,7 +63,7 @@ export const API_ROUTES = {
   listSubmissions: {
     method: 'GET',
     path: '/api/submissions',
-    access: 'public',
+    access: 'creator',
     summary: 'List submissions, newest first',
     description:
       'One page of history. `q` matches every word against the prompt, task ID and external task ID; pass `nextCursor` as `cursor` for the next page.',
@@ -119,10 +74,10 @@ export const API_ROUTES = {
   exportSubmissions: {
     method: 'GET',
     path: '/api/submissions/export',
-    access: 'public',
+    access: 'creator',
     summary: 'Export every matching submission as CSV or JSON',
     description:
-      'Every submission the list’s filters match (not one page), newest first, as a file download. Streamed: the server reads the database in batches as the client reads, so any number of rows downloads in bounded memory.',
+      'Every submission the list’s filters match and the caller may see (not one page), newest first, as a file download. Streamed: the server reads the database in batches as the client reads, so any number of rows downloads in bounded memory.',
     query: exportQuerySchema,
     answer: {
       status: 200,
@@ -138,7 +93,7 @@ export const API_ROUTES = {
   getSubmission: {
     method: 'GET',
     path: '/api/submissions/{id}',
-    access: 'public',
+    access: 'creator',
     summary: 'Get one submission',
     description: 'The submission with its request, response, status and error.',
     params: submissionPathSchema,
@@ -148,7 +103,7 @@ export const API_ROUTES = {
   refreshSubmission: {
     method: 'POST',
     path: '/api/submissions/{id}/refresh',
-    access: 'public',
+    access: 'creator',
     sameOrigin: true,
     rateLimit: 'refresh',
     summary: 'Ask the upstream for the task’s status now',
@@ -161,7 +116,7 @@ export const API_ROUTES = {
   listSubmissionEvents: {
     method: 'GET',
     path: '/api/submissions/{id}/events',
-    access: 'public',
+    access: 'creator',
     summary: 'List the status changes of one submission',
     description:
       'Every status change of the submission, oldest first, with its time, the new status, what brought it (`create`, `poll`, `callback`, `refresh`, `lookup`) and the message given with it.',
@@ -172,7 +127,7 @@ export const API_ROUTES = {
   listCallbackDeliveries: {
     method: 'GET',
     path: '/api/submissions/{id}/callbacks',
-    access: 'public',
+    access: 'creator',
     summary: 'List the upstream’s callbacks for one submission',
     description: 'Every call the upstream made to the callback route about this submission, newest first.',
     params: submissionPathSchema,
@@ -203,7 +158,7 @@ export const API_ROUTES = {
   openApiDocument: {
     method: 'GET',
     path: '/api/openapi.json',
-    access: 'public',
+    access: 'creator',
     summary: 'This API as an OpenAPI 3.1 document',
     description: 'Built from the same schemas the routes validate with.',
     answer: {
@@ -213,6 +168,8 @@ export const API_ROUTES = {
     },
     errors: [],
   },
+  ...ACCOUNT_ROUTES,
+  ...REVIEW_ROUTES,
 } as const satisfies Record<string, ApiRoute>;
 
 export type OperationId = keyof typeof API_ROUTES;

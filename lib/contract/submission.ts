@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personSchema, reviewSchema } from './accounts';
 import { errorCodeSchema } from './errors';
 import { DISPLAY_STATUSES, SUBMISSION_STATUSES } from './statuses';
 
@@ -46,6 +47,10 @@ export const submissionSchema = z.object({
   refreshedAt: isoTime.nullable(),
   createdAt: isoTime,
   updatedAt: isoTime,
+  /** Who submitted it; null for submissions made before accounts existed. */
+  createdBy: personSchema.nullable(),
+  /** The latest review decision, or null while unreviewed. */
+  review: reviewSchema.nullable(),
 });
 export type Submission = z.infer<typeof submissionSchema>;
 

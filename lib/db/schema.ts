@@ -10,6 +10,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { REVIEW_DECISIONS } from '@/lib/contract/accounts';
+import { user } from './account-schema';
+
+export * from './account-schema';
+export * from './review-schema';
+
 import { DELIVERY_OUTCOMES, EVENT_SOURCES, SUBMISSION_STATUSES } from '@/lib/contract/statuses';
 import type { SubmissionError, SubmissionVideo } from '@/lib/contract/submission';
 
@@ -43,6 +49,12 @@ export const submissions = pgTable(
     leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
     /** The upstream's own updated_at (ms) of the last status applied: older updates are stale. */
     upstreamUpdatedAt: bigint('upstream_updated_at', { mode: 'number' }),
+    /** Who submitted it; null for submissions made before accounts existed. */
+    createdBy: text('created_by').references(() => user.id),
+    /** Seconds of video asked for (the request's duration, 5 when absent): what spend limits add up. */
+    durationSeconds: integer('duration_seconds').notNull().default(5),
+    /** The latest review decision, kept here so history can filter by it; null = not reviewed. */
+    reviewDecision: text('review_decision', { enum: REVIEW_DECISIONS }),
   },
   (t) => [
     uniqueIndex('submissions_external_task_id_key').on(t.externalTaskId),
@@ -55,6 +67,8 @@ export const submissions = pgTable(
     index('submissions_prompt_trgm_idx').using('gin', sql`${t.prompt} gin_trgm_ops`),
     index('submissions_task_id_trgm_idx').using('gin', sql`${t.taskId} gin_trgm_ops`),
     index('submissions_external_task_id_trgm_idx').using('gin', sql`${t.externalTaskId} gin_trgm_ops`),
+    // Spend limits sum a user's last 24 h; "mine" and "by creator" lists page by time.
+    index('submissions_created_by_created_at_id_idx').on(t.createdBy, t.createdAt, t.id),
   ],
 );
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getEnv } from '@/lib/config/env';
-import { keepSetting } from '@/lib/db/app-settings';
+import { createAppSettings } from '@/lib/db/app-settings';
 import { getDatabase } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { getUpstream } from '@/lib/kling/upstream';
@@ -10,15 +10,11 @@ import { registerSecret } from '@/lib/security/secrets';
 import { generateCallbackToken } from '@/lib/submissions/callback-token';
 import { createSubmissionService, type SubmissionService } from '@/lib/submissions/submission-service';
 import { createSubmissionStore } from '@/lib/submissions/submission-store';
-import { startTaskFollower, type TaskFollower } from '@/lib/tasks/task-follower';
+import { startTaskFollower } from '@/lib/tasks/task-follower';
+import { processSingleton } from './process-singleton';
 
-// One of each per process, however many times Next evaluates this module.
-const holder = globalThis as typeof globalThis & {
-  __omniCallbackToken?: Promise<string>;
-  __omniFollower?: TaskFollower;
-};
-
-async function openDatabase() {
+/** The app's database, or 503 `database_unavailable` (nothing sent) when it cannot be reached. */
+export async function openDatabase() {
   try {
     return await getDatabase();
   } catch (error) {
@@ -59,17 +55,14 @@ export async function assertDatabaseAnswers(): Promise<void> {
 
 /** CALLBACK_TOKEN, or a token generated once and kept in the database (shared by every instance). */
 export function getCallbackToken(): Promise<string> {
-  holder.__omniCallbackToken ??= (async () => {
+  return processSingleton('callback token', async () => {
     const fromEnv = getEnv().callbackToken;
     const token =
-      fromEnv ?? (await keepSetting((await openDatabase()).db, 'callback_token', generateCallbackToken()));
+      fromEnv ??
+      (await createAppSettings((await openDatabase()).db).keep('callback_token', generateCallbackToken()));
     registerSecret(token);
     return token;
-  })().catch((error) => {
-    holder.__omniCallbackToken = undefined;
-    throw error;
   });
-  return holder.__omniCallbackToken;
 }
 
 /** The app's submission service, on the app's database and upstream. */
@@ -83,18 +76,21 @@ export async function getSubmissionService(): Promise<SubmissionService> {
     pollIntervalMs: env.pollIntervalMs,
     callbackToken: await getCallbackToken(),
     publicUrl: env.publicUrl,
+    dbKind: database.kind,
+    appDailyLimit: env.dailyVideoSecondsLimit,
   });
 }
 
 /** Starts following open tasks in the background, once per process. */
 export async function startTaskFollowing(): Promise<void> {
-  if (holder.__omniFollower) return;
-  const env = getEnv();
-  const database = await openDatabase();
-  holder.__omniFollower ??= startTaskFollower({
-    store: createSubmissionStore(database.db),
-    upstream: getUpstream(),
-    pollIntervalMs: env.pollIntervalMs,
-    upstreamTimeoutMs: env.upstreamTimeoutMs,
+  await processSingleton('task follower', async () => {
+    const env = getEnv();
+    const database = await openDatabase();
+    return startTaskFollower({
+      store: createSubmissionStore(database.db, database.kind),
+      upstream: getUpstream(),
+      pollIntervalMs: env.pollIntervalMs,
+      upstreamTimeoutMs: env.upstreamTimeoutMs,
+    });
   });
 }

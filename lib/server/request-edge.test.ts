@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { socketHeaderName } from '@/lib/api/socket-peer';
+import { socketHeaderName } from '@/lib/server/socket-peer';
 import { guardRequests, REQUEST_TIMEOUT_MS } from './request-edge';
 
 const servers: http.Server[] = [];

@@ -2,10 +2,10 @@ import 'server-only';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { encodeSocketPeer, socketHeaderName } from '@/lib/api/socket-peer';
 import { ERROR_STATUS } from '@/lib/contract/error-codes';
 import type { ErrorEnvelope } from '@/lib/contract/error-envelope';
 import { SECURITY_HEADERS } from '@/lib/security/security-headers';
+import { encodeSocketPeer, socketHeaderName } from '@/lib/server/socket-peer';
 
 /**
  * The longest a client may take to send a whole request (headers and a body of at most 64 KiB).

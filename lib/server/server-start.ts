@@ -4,6 +4,7 @@ import { getDatabase } from '@/lib/db/client';
 import { logError, logInfo } from '@/lib/logging/log';
 import { createCallGrace } from '@/lib/submissions/timings';
 import { startTaskFollowing } from './app-services';
+import { ensureAdminFromEnvironment } from './auth-services';
 
 /** Fails fast on bad configuration, for example a base URL without a key. */
 export function checkConfiguration(): void {
@@ -33,6 +34,9 @@ export async function openDatabaseAtStart(): Promise<void> {
   try {
     const database = await getDatabase();
     logInfo('database ready', { kind: database.kind });
+    await ensureAdminFromEnvironment().catch((error) =>
+      logError('admin from ADMIN_EMAIL not created', error),
+    );
     await startTaskFollowing();
   } catch (error) {
     logError('database failed to open; requests will retry', error);

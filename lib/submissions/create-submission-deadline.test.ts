@@ -37,9 +37,9 @@ describeEachDatabase('createSubmission when the database is slow to store the ro
     return {
       store: {
         ...store,
-        storePending: async (row) => {
+        storePending: async (row, limits) => {
           await sleep(options.insertDelayMs);
-          await store.storePending(row);
+          await store.storePending(row, limits);
         },
       },
       upstream: options.upstream,
@@ -49,7 +49,12 @@ describeEachDatabase('createSubmission when the database is slow to store the ro
       lookUpAfterMs: options.lookUpAfterMs,
       lookUpMarginMs: options.lookUpMarginMs,
       ownCallback: null,
-      present: createSubmissionPresenter({ callbackToken: null, lookUpAfterMs: options.lookUpAfterMs }),
+      present: createSubmissionPresenter({
+        callbackToken: null,
+        lookUpAfterMs: options.lookUpAfterMs,
+        people: null,
+      }),
+      appDailyLimit: null,
     };
   }
   const request = () => ({

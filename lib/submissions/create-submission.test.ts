@@ -60,7 +60,7 @@ describeEachDatabase('createSubmission', (database) => {
     });
 
     await vi.waitFor(() => expect(fake.createCalls()).toHaveLength(1), { timeout: 5_000, interval: 10 });
-    const during = (await service.list({ limit: 5, q: externalTaskId })).items;
+    const during = (await service.list({ limit: 5, q: externalTaskId }, 'everyone')).items;
     expect(during).toHaveLength(1);
     expect(during[0]).toMatchObject({
       status: 'pending',
@@ -74,7 +74,7 @@ describeEachDatabase('createSubmission', (database) => {
     expect(created).toMatchObject({ id: during[0]?.id, status: 'submitted', externalTaskId, error: null });
     expect(created.taskId).toMatch(/^\d{18}$/);
     expect(created.response).toMatchObject({ id: created.taskId, task_id: created.taskId, object: 'video' });
-    await expect(service.get(created.id)).resolves.toStrictEqual(created);
+    await expect(service.get(created.id, 'everyone')).resolves.toStrictEqual(created);
   });
 
   it('generates an external task ID when absent, forwards it, and stores exactly the body it sent', async () => {
@@ -127,7 +127,7 @@ describeEachDatabase('createSubmission', (database) => {
     expect(error.status).toBe(409);
     expect(error.message).toContain(externalTaskId);
     expect(fake.createCalls()).toHaveLength(0);
-    expect((await service.list({ limit: 5, q: externalTaskId })).items).toHaveLength(1);
+    expect((await service.list({ limit: 5, q: externalTaskId }, 'everyone')).items).toHaveLength(1);
   });
 
   it('answers a retry under the same Idempotency-Key with the first result, calling upstream once', async () => {
@@ -274,7 +274,7 @@ describeEachDatabase('createSubmission', (database) => {
     expect(failed.submission.error).toMatchObject(failure.error);
     expect(failed.submission.error?.message).toContain(failure.says);
     expect(failed.submission.error?.message).not.toContain(API_KEY);
-    await expect(service.get(failed.submission.id)).resolves.toStrictEqual(failed.submission);
+    await expect(service.get(failed.submission.id, 'everyone')).resolves.toStrictEqual(failed.submission);
   });
 
   it('stores a timeout as failed with upstream_timeout', async () => {

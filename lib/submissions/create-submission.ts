@@ -1,10 +1,13 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Actor } from '@/lib/auth/roles';
+import type { Person } from '@/lib/contract/accounts';
 import type { SubmissionRequest } from '@/lib/contract/submission-request';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
 import { isUpstreamError, MAY_HAVE_STARTED, UpstreamError } from '@/lib/kling/upstream-error';
+import { toPerson } from '@/lib/users/user-view';
 import { callbackUrlToSend, type OwnCallback } from './callback-token';
 import { hashRequest } from './request-hash';
 import type { Submission, SubmissionError } from './submission';
@@ -30,17 +33,26 @@ export interface CreateSubmissionDeps {
   /** The app's own callback URL (with its token), used when the creator gives none; null without APP_PUBLIC_URL. */
   ownCallback: OwnCallback | null;
   present: PresentSubmission;
+  /** The whole app's daily video seconds (DAILY_VIDEO_SECONDS_LIMIT), or null. */
+  appDailyLimit: number | null;
 }
 
 export interface CreateSubmissionInput {
   request: SubmissionRequest;
   idempotencyKey: string | null;
+  /** Who submits (their own daily limit applies); absent only for the app's own tests and tools. */
+  creator?: Actor | null;
 }
 
 /** The stored submission, and whether it answers an earlier request under the same Idempotency-Key. */
 export interface CreateOutcome {
   submission: Submission;
   replayed: boolean;
+}
+
+/** Seconds of video a request asks for: its duration, 5 when absent (what spend limits add up). */
+export function requestedSeconds(request: SubmissionRequest): number {
+  return Number(request.duration ?? '5');
 }
 
 export function generateExternalTaskId(): string {
@@ -76,9 +88,14 @@ export async function createSubmission(
 ): Promise<CreateOutcome> {
   const { store, upstream } = deps;
   const requestHash = hashRequest(input.request);
+  const creator = input.creator ?? null;
+  const createdBy = creator ? toPerson(creator) : null;
+  // Keys are each user's own: another user's key never replays (or reveals) someone else's submission.
+  const idempotencyKey =
+    input.idempotencyKey && creator ? `${creator.id}:${input.idempotencyKey}` : input.idempotencyKey;
 
-  if (input.idempotencyKey) {
-    const prior = await store.findByIdempotencyKey(input.idempotencyKey);
+  if (idempotencyKey) {
+    const prior = await store.findByIdempotencyKey(idempotencyKey);
     if (prior) return replay(deps, prior.id, prior.requestHash, requestHash);
   }
 
@@ -95,25 +112,34 @@ export async function createSubmission(
   const lookUpAt = new Date(now.getTime() + deps.lookUpAfterMs);
 
   try {
-    await store.storePending({
-      id,
-      status: 'pending',
-      externalTaskId,
-      model: request.model,
-      prompt: request.prompt ?? '',
-      request,
-      idempotencyKey: input.idempotencyKey,
-      requestHash,
-      createdAt: now,
-      updatedAt: now,
-      nextPollAt: lookUpAt,
-    });
+    await store.storePending(
+      {
+        id,
+        status: 'pending',
+        externalTaskId,
+        model: request.model,
+        prompt: request.prompt ?? '',
+        request,
+        idempotencyKey,
+        requestHash,
+        createdAt: now,
+        updatedAt: now,
+        nextPollAt: lookUpAt,
+        createdBy: creator?.id ?? null,
+        durationSeconds: requestedSeconds(request),
+      },
+      {
+        userId: creator?.id ?? null,
+        userLimit: creator?.dailyVideoSecondsLimit ?? null,
+        appLimit: deps.appDailyLimit,
+      },
+    );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Two retries under one key raced: the loser answers with the winner's result. Whichever index
     // fired: a retry that repeats its external task ID breaks that index before the key's.
-    if (input.idempotencyKey) {
-      const winner = await store.findByIdempotencyKey(input.idempotencyKey);
+    if (idempotencyKey) {
+      const winner = await store.findByIdempotencyKey(idempotencyKey);
       if (winner) return replay(deps, winner.id, winner.requestHash, requestHash);
     }
     throw duplicateExternalTaskId(externalTaskId);
@@ -123,7 +149,7 @@ export async function createSubmission(
   // off) before the row may be looked up: a look-up that overtook it would find no task and mark one
   // the upstream then accepts as never created. With too little time left, nothing is sent.
   const callBudgetMs = lookUpAt.getTime() - deps.lookUpMarginMs - Date.now();
-  if (callBudgetMs < MIN_CREATE_CALL_MS) return notSent(deps, id);
+  if (callBudgetMs < MIN_CREATE_CALL_MS) return notSent(deps, id, createdBy);
 
   let outcome:
     | { ok: true; taskId: string; response: Record<string, unknown> }
@@ -150,7 +176,7 @@ export async function createSubmission(
     const nextPollAt = new Date(at.getTime() + deps.pollIntervalMs);
     const row = await withRetries(() => store.markCreated(id, { taskId, response }, at, nextPollAt));
     if (!row) throw new AppError('internal_error', 'The submission disappeared while it was being sent.');
-    return { submission: deps.present(row), replayed: false };
+    return { submission: await deps.present(row, { createdBy }), replayed: false };
   }
   const failure = storableError(outcome.error.toDetails());
   // Only a definite refusal is final; after any other failure the task may exist and is looked up.
@@ -163,11 +189,15 @@ export async function createSubmission(
       (await store.findById(id)),
   );
   if (!row) throw outcome.error;
-  throw new SubmissionFailedError(deps.present(row), failure, outcome.error.retryAfterSeconds);
+  throw new SubmissionFailedError(
+    await deps.present(row, { createdBy }),
+    failure,
+    outcome.error.retryAfterSeconds,
+  );
 }
 
 /** The row was stored too late to be sent safely: it is failed, known never sent, and not looked up. */
-async function notSent(deps: CreateSubmissionDeps, id: string): Promise<never> {
+async function notSent(deps: CreateSubmissionDeps, id: string, createdBy: Person | null): Promise<never> {
   const error: SubmissionError = {
     code: 'server_busy',
     message:
@@ -178,7 +208,7 @@ async function notSent(deps: CreateSubmissionDeps, id: string): Promise<never> {
     async () => (await deps.store.markCreateFailed(id, error, new Date())) ?? (await deps.store.findById(id)),
   );
   if (!row) throw new AppError('internal_error', 'The submission disappeared while it was being sent.');
-  throw new SubmissionFailedError(deps.present(row), error, null);
+  throw new SubmissionFailedError(await deps.present(row, { createdBy }), error, null);
 }
 
 /** The answer to a retry: the first attempt's result, once it has one. */
@@ -202,7 +232,7 @@ async function replay(
   }
   if (!row)
     throw new AppError('internal_error', 'The first attempt under this Idempotency-Key cannot be found.');
-  const submission = deps.present(row);
+  const submission = await deps.present(row);
   if (submission.status === 'pending') {
     throw new AppError(
       'idempotency_conflict',

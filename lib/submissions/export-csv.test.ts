@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_CSV_COLUMNS } from '@/lib/contract/export';
-import { CSV_HEADER, csvCell, csvRow, type ExportedSubmission } from './export-csv';
+import type { Submission } from '@/lib/contract/submission';
+import { CSV_HEADER, csvCell, csvRow } from './export-csv';
 
-const SUBMISSION: ExportedSubmission = {
+const SUBMISSION: Submission = {
   id: '0b7e4c1a-3f2d-4c59-9f0e-2a6d8b1c4e77',
   status: 'failed',
   displayStatus: 'failed',
@@ -17,6 +18,8 @@ const SUBMISSION: ExportedSubmission = {
   refreshedAt: null,
   createdAt: '2026-03-01T12:00:00.000Z',
   updatedAt: '2026-03-01T12:00:05.000Z',
+  createdBy: null,
+  review: null,
 };
 
 describe('CSV export', () => {
@@ -79,8 +82,13 @@ describe('CSV export', () => {
       ...SUBMISSION,
       error: null,
       video: { url: 'https://cdn.example.com/v.mp4', duration: 5 },
-      createdBy: { email: 'ana@example.com' },
-      review: { decision: 'approved', reviewer: { email: 'rui@example.com' } },
+      createdBy: { id: 'u1', name: 'Ana', email: 'ana@example.com' },
+      review: {
+        decision: 'approved',
+        comment: null,
+        reviewer: { id: 'u2', name: 'Rui', email: 'rui@example.com' },
+        createdAt: '2026-03-01T13:00:00.000Z',
+      },
     });
     const cells = row.trimEnd().split(',');
     expect(cells[2]).toBe('ana@example.com');

@@ -2,15 +2,6 @@ import { EXPORT_CSV_COLUMNS, type ExportCsvColumn } from '@/lib/contract/export'
 import { viewRequest } from './request-view';
 import type { Submission } from './submission';
 
-/**
- * A submission as exported. Who made it and its latest review come with accounts; until a
- * submission carries them, their cells are empty.
- */
-export type ExportedSubmission = Submission & {
-  createdBy?: { email: string } | null;
-  review?: { decision: string; reviewer: { email: string } } | null;
-};
-
 /** What a spreadsheet would read as the start of a formula (OWASP's list: =, +, -, @, tab, CR). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -25,7 +16,7 @@ export const csvLine = (cells: readonly string[]): string => `${cells.map(csvCel
 export const CSV_HEADER = csvLine(EXPORT_CSV_COLUMNS);
 
 /** The cells of one submission. Mode, duration and ratio are what the upstream applied: its default when left out. */
-function cells(submission: ExportedSubmission): Record<ExportCsvColumn, string> {
+function cells(submission: Submission): Record<ExportCsvColumn, string> {
   const request = viewRequest(submission.request);
   const { error } = submission;
   return {
@@ -47,7 +38,7 @@ function cells(submission: ExportedSubmission): Record<ExportCsvColumn, string> 
   };
 }
 
-export function csvRow(submission: ExportedSubmission): string {
+export function csvRow(submission: Submission): string {
   const row = cells(submission);
   return csvLine(EXPORT_CSV_COLUMNS.map((column) => row[column]));
 }

@@ -64,7 +64,7 @@ describeEachDatabase('export stream', (database) => {
   });
 
   it('reads one batch from the database per chunk the client takes, never the whole set', async () => {
-    const { batches, seen } = counted(service.exportBatches({ q: tag }, BATCH));
+    const { batches, seen } = counted(service.exportBatches({ q: tag }, 'everyone', BATCH));
     const stream = await openExportStream(batches, 'csv');
     // Opening reads the first batch only, so a database error is still an error answer.
     expect(seen.batches).toBe(1);
@@ -93,7 +93,10 @@ describeEachDatabase('export stream', (database) => {
   });
 
   it('writes a JSON array of every matching submission, newest first', async () => {
-    const stream = await openExportStream(service.exportBatches({ q: tag, status: 'failed' }, BATCH), 'json');
+    const stream = await openExportStream(
+      service.exportBatches({ q: tag, status: 'failed' }, 'everyone', BATCH),
+      'json',
+    );
     const exported = JSON.parse(await new Response(stream).text()) as Submission[];
     expect(exported).toHaveLength(ROWS / 10);
     expect(exported.every((s) => s.status === 'failed')).toBe(true);
@@ -103,16 +106,18 @@ describeEachDatabase('export stream', (database) => {
 
   it('writes an empty file when nothing matches: the header alone, or an empty array', async () => {
     const none = `${tag}-nothing-matches`;
-    const csv = await new Response(await openExportStream(service.exportBatches({ q: none }), 'csv')).text();
+    const csv = await new Response(
+      await openExportStream(service.exportBatches({ q: none }, 'everyone'), 'csv'),
+    ).text();
     expect(csv).toBe(`${EXPORT_CSV_COLUMNS.join(',')}\r\n`);
     const json = await new Response(
-      await openExportStream(service.exportBatches({ q: none }), 'json'),
+      await openExportStream(service.exportBatches({ q: none }, 'everyone'), 'json'),
     ).text();
     expect(JSON.parse(json)).toEqual([]);
   });
 
   it('stops reading the database when the client goes away', async () => {
-    const { batches, seen } = counted(service.exportBatches({ q: tag }, BATCH));
+    const { batches, seen } = counted(service.exportBatches({ q: tag }, 'everyone', BATCH));
     const reader = (await openExportStream(batches, 'csv')).getReader();
     await reader.read();
     await reader.cancel();

@@ -140,7 +140,7 @@ describeEachDatabase('following a task', (database) => {
 
     fake.setTask(taskId, { status: 'processing', updatedAt: Date.now() });
     expect(await follow(id)).toMatchObject({ status: 'processing', taskId });
-    await expect(service.get(id)).resolves.toMatchObject({ status: 'processing', video: null });
+    await expect(service.get(id, 'everyone')).resolves.toMatchObject({ status: 'processing', video: null });
 
     fake.setTask(taskId, {
       status: 'succeeded',
@@ -154,7 +154,7 @@ describeEachDatabase('following a task', (database) => {
     expect(done.nextPollAt).toBeNull();
     expect(done.leaseUntil).toBeNull();
 
-    const shown = await service.get(id);
+    const shown = await service.get(id, 'everyone');
     expect(shown).toMatchObject({ status: 'succeeded', video: { url: VIDEO_URL, duration: 10 } });
     expect(shown.refreshedAt).not.toBeNull();
     expect(fake.queryCalls().map((call) => call.path)).toEqual(
@@ -197,7 +197,7 @@ describeEachDatabase('following a task', (database) => {
     const failed = await follow(id);
     expect(failed.nextPollAt).toBeNull();
 
-    const shown = await service.get(id);
+    const shown = await service.get(id, 'everyone');
     expect(shown).toMatchObject({ status: 'failed', taskId, video: null });
     expect(shown.statusMessage).toMatch(/^Blocked by content moderation/);
     expect(shown.statusMessage).toContain(MODERATION);
@@ -341,7 +341,7 @@ describeEachDatabase('following a task', (database) => {
       const after = await follow(id);
       expect(after).toMatchObject({ status: 'failed', taskId: null, nextPollAt: null, leaseUntil: null });
 
-      const shown = await service.get(id);
+      const shown = await service.get(id, 'everyone');
       expect(shown.statusMessage).toMatch(/never created/);
       expect(shown.error?.message).toMatch(/never created/);
       expect(fake.createCalls()).toHaveLength(0);
@@ -363,7 +363,7 @@ describeEachDatabase('following a task', (database) => {
       expect(fake.createCalls()).toHaveLength(0);
 
       // Shown as unknown and being checked, not as failed.
-      const shown = await service.get(id);
+      const shown = await service.get(id, 'everyone');
       expect(shown.status).toBe('pending');
       expect(shown.statusMessage).toMatch(/^Unknown, checking/);
     });
@@ -400,7 +400,11 @@ describeEachDatabase('following a task', (database) => {
       fake.setTask(taskId, { status: 'processing', externalTaskId });
       const corrected = await follow(id);
       expect(corrected).toMatchObject({ status: 'processing', taskId, error: null });
-      await expect(service.get(id)).resolves.toMatchObject({ status: 'processing', taskId, error: null });
+      await expect(service.get(id, 'everyone')).resolves.toMatchObject({
+        status: 'processing',
+        taskId,
+        error: null,
+      });
       expect(fake.createCalls()).toHaveLength(1);
     });
 
@@ -469,7 +473,7 @@ describeEachDatabase('following a task', (database) => {
       const { id } = await failedCreate(service, `${database.token} rejected`, unique('rej'));
       const after = await follow(id);
       expect(after).toMatchObject({ status: 'failed', nextPollAt: null });
-      const shown = await service.get(id);
+      const shown = await service.get(id, 'everyone');
       expect(shown.error).toMatchObject({ code: 'upstream_rejected', upstreamStatus: 400 });
       expect(shown.error?.message).toContain('prompt contains unsupported content');
     });

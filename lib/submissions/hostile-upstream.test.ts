@@ -105,7 +105,7 @@ describeEachDatabase('what the upstream sends, stored', (database) => {
       expect(created).toMatchObject({ status: 'submitted', taskId });
       expect(created.response).toMatchObject({ id: taskId, debug: { authorization: 'Bearer [redacted]' } });
       expectNoSecret(created);
-      expectNoSecret(await service.get(created.id));
+      expectNoSecret(await service.get(created.id, 'everyone'));
       expectNoSecret(await storedRow(created.id));
     });
 
@@ -118,7 +118,7 @@ describeEachDatabase('what the upstream sends, stored', (database) => {
       fake.setTask(taskId, { status: 'failed', message });
       const after = await follow(id);
       expect(after).toMatchObject({ status: 'failed', statusMessage: expect.stringContaining('[redacted]') });
-      expectNoSecret(await service.get(id));
+      expectNoSecret(await service.get(id, 'everyone'));
       expectNoSecret(await storedRow(id));
     });
 
@@ -150,12 +150,12 @@ describeEachDatabase('what the upstream sends, stored', (database) => {
         note: `raw ${TOKEN}`,
       };
       await expect(service.receiveCallback(body)).resolves.toMatchObject({ outcome: 'applied' });
-      const [delivery] = await service.callbacks(id);
+      const [delivery] = await service.callbacks(id, 'everyone');
       expect(delivery?.body).toMatchObject({
         callback_url: `${PUBLIC_URL}/api/callbacks/kling?token=[redacted]`,
       });
-      expectNoSecret(await service.callbacks(id));
-      expectNoSecret(await service.get(id));
+      expectNoSecret(await service.callbacks(id, 'everyone'));
+      expectNoSecret(await service.get(id, 'everyone'));
       expectNoSecret(
         await database.db.select().from(callbackDeliveries).where(eq(callbackDeliveries.submissionId, id)),
       );
@@ -175,7 +175,7 @@ describeEachDatabase('what the upstream sends, stored', (database) => {
         message: 'done\u0000',
         videoUrl: 'https://cdn.example.com/v\u0000.mp4',
       });
-      await expect(service.refresh(refreshed.id)).resolves.toMatchObject({
+      await expect(service.refresh(refreshed.id, 'everyone')).resolves.toMatchObject({
         status: 'succeeded',
         statusMessage: 'done\uFFFD',
         video: { url: 'https://cdn.example.com/v\uFFFD.mp4' },
@@ -198,8 +198,11 @@ describeEachDatabase('what the upstream sends, stored', (database) => {
         outcome: 'applied',
         submissionId: id,
       });
-      expect(await service.get(id)).toMatchObject({ status: 'processing', statusMessage: 'step\uFFFD1' });
-      const [delivery] = await service.callbacks(id);
+      expect(await service.get(id, 'everyone')).toMatchObject({
+        status: 'processing',
+        statusMessage: 'step\uFFFD1',
+      });
+      const [delivery] = await service.callbacks(id, 'everyone');
       expect(delivery?.body).toMatchObject({ 'extra\uFFFDkey': ['a\uFFFD', { b: '\uFFFD' }] });
     });
 
@@ -232,7 +235,7 @@ describeEachDatabase('what the upstream sends, stored', (database) => {
       });
       const created = await service.create({ request: request(), idempotencyKey: null });
       expect(created).toMatchObject({ status: 'submitted', taskId, response: { model: 'kling\uFFFDv1' } });
-      await expect(service.get(created.id)).resolves.toStrictEqual(created);
+      await expect(service.get(created.id, 'everyone')).resolves.toStrictEqual(created);
     });
 
     it('an upstream error message holding U+0000 is stored and answered', async () => {
@@ -242,7 +245,9 @@ describeEachDatabase('what the upstream sends, stored', (database) => {
         (e: unknown) => e as SubmissionFailedError,
       );
       expect(error?.submission.error?.message).toContain('bad\uFFFDprompt');
-      await expect(service.get(error?.submission.id as string)).resolves.toStrictEqual(error?.submission);
+      await expect(service.get(error?.submission.id as string, 'everyone')).resolves.toStrictEqual(
+        error?.submission,
+      );
     });
   });
 });
@@ -274,7 +279,12 @@ describe('an ID that is not the app’s ID format', () => {
     ['an overlong ID', 'x'.repeat(10_000)],
     ['an empty ID', ''],
   ])('%s is not_found, without asking the database', async (_, id) => {
-    for (const call of [service.get(id), service.refresh(id), service.events(id), service.callbacks(id)]) {
+    for (const call of [
+      service.get(id, 'everyone'),
+      service.refresh(id, 'everyone'),
+      service.events(id, 'everyone'),
+      service.callbacks(id, 'everyone'),
+    ]) {
       const error = await call.then(
         () => null,
         (e: unknown) => e,

@@ -101,7 +101,7 @@ describeEachDatabase('receiving callbacks', (database) => {
 
     const created = await creating;
     expect(created).toMatchObject({ status: 'processing', taskId });
-    expect((await service.get(created.id)).status).toBe('processing');
+    expect((await service.get(created.id, 'everyone')).status).toBe('processing');
   });
 
   it('applies a new status and logs the delivery as applied', async () => {
@@ -113,9 +113,9 @@ describeEachDatabase('receiving callbacks', (database) => {
       outcome: 'applied',
       submissionId: id,
     });
-    await expect(service.get(id)).resolves.toMatchObject({ status: 'processing', taskId });
+    await expect(service.get(id, 'everyone')).resolves.toMatchObject({ status: 'processing', taskId });
 
-    const [delivery] = await service.callbacks(id);
+    const [delivery] = await service.callbacks(id, 'everyone');
     expect(delivery).toMatchObject({ outcome: 'applied', taskStatus: 'processing', body });
     expect(new Date(delivery?.receivedAt ?? '').toISOString()).toBe(delivery?.receivedAt);
   });
@@ -124,7 +124,7 @@ describeEachDatabase('receiving callbacks', (database) => {
     const done = await submit();
     fake.setTask(done.taskId, { status: 'succeeded', videoUrl: VIDEO_URL, duration: 10 });
     await service.receiveCallback(bodyFor(done.taskId));
-    await expect(service.get(done.id)).resolves.toMatchObject({
+    await expect(service.get(done.id, 'everyone')).resolves.toMatchObject({
       status: 'succeeded',
       video: { url: VIDEO_URL, duration: 10 },
     });
@@ -132,7 +132,7 @@ describeEachDatabase('receiving callbacks', (database) => {
     const blocked = await submit();
     fake.setTask(blocked.taskId, { status: 'failed', message: 'Failure to pass the risk control system' });
     await service.receiveCallback(bodyFor(blocked.taskId));
-    const failed = await service.get(blocked.id);
+    const failed = await service.get(blocked.id, 'everyone');
     expect(failed).toMatchObject({ status: 'failed', video: null, error: { code: 'task_failed' } });
     expect(failed.statusMessage).toBe(
       'Blocked by content moderation: Failure to pass the risk control system',
@@ -144,25 +144,28 @@ describeEachDatabase('receiving callbacks', (database) => {
     fake.setTask(taskId, { status: 'processing', updatedAt: Date.now() });
     const body = bodyFor(taskId);
     await service.receiveCallback(body);
-    const before = await service.get(id);
+    const before = await service.get(id, 'everyone');
 
     await expect(service.receiveCallback(body)).resolves.toStrictEqual({
       outcome: 'duplicate',
       submissionId: id,
     });
-    const after = await service.get(id);
+    const after = await service.get(id, 'everyone');
     expect(after).toStrictEqual(before);
-    expect((await service.callbacks(id)).map((d) => d.outcome).sort()).toEqual(['applied', 'duplicate']);
+    expect((await service.callbacks(id, 'everyone')).map((d) => d.outcome).sort()).toEqual([
+      'applied',
+      'duplicate',
+    ]);
   });
 
   it('a finished task told it succeeded again is a duplicate, video kept', async () => {
     const { id, taskId } = await submit();
     fake.setTask(taskId, { status: 'succeeded', videoUrl: VIDEO_URL });
     await service.receiveCallback(bodyFor(taskId));
-    const before = await service.get(id);
+    const before = await service.get(id, 'everyone');
     fake.setTask(taskId, { status: 'succeeded', videoUrl: VIDEO_URL, updatedAt: Date.now() + 5_000 });
     await expect(service.receiveCallback(bodyFor(taskId))).resolves.toMatchObject({ outcome: 'duplicate' });
-    await expect(service.get(id)).resolves.toStrictEqual(before);
+    await expect(service.get(id, 'everyone')).resolves.toStrictEqual(before);
   });
 
   it('an older update (by updated_at) arriving late is stale and changes nothing', async () => {
@@ -174,9 +177,9 @@ describeEachDatabase('receiving callbacks', (database) => {
     const oldest = bodyFor(taskId);
 
     await service.receiveCallback(older);
-    const before = await service.get(id);
+    const before = await service.get(id, 'everyone');
     await expect(service.receiveCallback(oldest)).resolves.toMatchObject({ outcome: 'stale' });
-    expect(await service.get(id)).toStrictEqual(before);
+    expect(await service.get(id, 'everyone')).toStrictEqual(before);
     expect(before.statusMessage).toBe('upscaling');
   });
 
@@ -185,13 +188,13 @@ describeEachDatabase('receiving callbacks', (database) => {
     const t = Date.now();
     fake.setTask(taskId, { status: 'succeeded', videoUrl: VIDEO_URL, updatedAt: t });
     await service.receiveCallback(bodyFor(taskId));
-    const before = await service.get(id);
+    const before = await service.get(id, 'everyone');
 
     for (const updatedAt of [t - 1_000, t + 1_000]) {
       fake.setTask(taskId, { status: 'processing', updatedAt });
       await expect(service.receiveCallback(bodyFor(taskId))).resolves.toMatchObject({ outcome: 'stale' });
     }
-    expect(await service.get(id)).toStrictEqual(before);
+    expect(await service.get(id, 'everyone')).toStrictEqual(before);
     expect(before).toMatchObject({ status: 'succeeded', video: { url: VIDEO_URL } });
   });
 
@@ -201,7 +204,7 @@ describeEachDatabase('receiving callbacks', (database) => {
     await service.receiveCallback(bodyFor(taskId));
     fake.setTask(taskId, { status: 'submitted', updatedAt: Date.now() + 1_000 });
     await expect(service.receiveCallback(bodyFor(taskId))).resolves.toMatchObject({ outcome: 'stale' });
-    await expect(service.get(id)).resolves.toMatchObject({ status: 'processing' });
+    await expect(service.get(id, 'everyone')).resolves.toMatchObject({ status: 'processing' });
   });
 
   it('finds a submission without a task ID yet by task_info.external_task_id', async () => {
@@ -229,7 +232,11 @@ describeEachDatabase('receiving callbacks', (database) => {
       outcome: 'applied',
       submissionId: id,
     });
-    await expect(service.get(id)).resolves.toMatchObject({ status: 'processing', taskId, externalTaskId });
+    await expect(service.get(id, 'everyone')).resolves.toMatchObject({
+      status: 'processing',
+      taskId,
+      externalTaskId,
+    });
     // A callback never starts a second task.
     expect(fake.createCalls()).toHaveLength(0);
   });
@@ -258,7 +265,7 @@ describeEachDatabase('receiving callbacks', (database) => {
     ['a non-text status', (marker: string) => ({ task_id: marker, task_status: 3 })],
   ])('logs %s as unreadable, changing nothing', async (_, make) => {
     const { id } = await submit();
-    const before = await service.get(id);
+    const before = await service.get(id, 'everyone');
     const marker = unique('unreadable');
     const body = { ...make(marker), task_info: { external_task_id: before.externalTaskId } };
 
@@ -269,7 +276,7 @@ describeEachDatabase('receiving callbacks', (database) => {
     const logged = await unattached(marker);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ outcome: 'unreadable', body });
-    expect(await service.get(id)).toStrictEqual(before);
+    expect(await service.get(id, 'everyone')).toStrictEqual(before);
   });
 
   it('lists a submission’s deliveries newest first', async () => {
@@ -290,7 +297,7 @@ describeEachDatabase('receiving callbacks', (database) => {
     );
     expect(await deliver(4_000, { status: 'processing', updatedAt: start + 100 })).toBe('stale');
 
-    const listed = await service.callbacks(id);
+    const listed = await service.callbacks(id, 'everyone');
     expect(listed.map((d) => [d.outcome, d.taskStatus])).toEqual([
       ['stale', 'processing'],
       ['applied', 'succeed'],
@@ -298,16 +305,19 @@ describeEachDatabase('receiving callbacks', (database) => {
       ['applied', 'processing'],
     ]);
     expect(listed.map((d) => Date.parse(d.receivedAt) - start)).toEqual([4_000, 3_000, 2_000, 1_000]);
-    expect(await service.get(id)).toMatchObject({ status: 'succeeded', video: { url: VIDEO_URL } });
+    expect(await service.get(id, 'everyone')).toMatchObject({
+      status: 'succeeded',
+      video: { url: VIDEO_URL },
+    });
   });
 
   it('lists no deliveries for a submission that got none', async () => {
     const { id } = await submit();
-    await expect(service.callbacks(id)).resolves.toEqual([]);
+    await expect(service.callbacks(id, 'everyone')).resolves.toEqual([]);
   });
 
   it('answers not_found for the deliveries of an unknown submission', async () => {
-    const error = await service.callbacks(randomUUID()).then(
+    const error = await service.callbacks(randomUUID(), 'everyone').then(
       () => null,
       (e: unknown) => e,
     );

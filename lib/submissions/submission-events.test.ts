@@ -67,7 +67,7 @@ describeEachDatabase('a submission’s status timeline', (database) => {
     fake.setTask(taskId, { status: 'succeeded', videoUrl: VIDEO_URL, updatedAt: Date.now() + 2 });
     await service.receiveCallback(fake.callbackBody(taskId));
 
-    const events = await service.events(created.id);
+    const events = await service.events(created.id, 'everyone');
     expect(steps(events)).toEqual([
       ['pending', 'create', null],
       ['submitted', 'create', null],
@@ -75,7 +75,7 @@ describeEachDatabase('a submission’s status timeline', (database) => {
       ['succeeded', 'callback', null],
     ]);
     expect(events[0]?.at).toBe(created.createdAt);
-    expect(events.at(-1)?.at).toBe((await service.get(created.id)).updatedAt);
+    expect(events.at(-1)?.at).toBe((await service.get(created.id, 'everyone')).updatedAt);
     const times = events.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     for (const event of events) expect(new Date(event.at).toISOString()).toBe(event.at);
@@ -86,7 +86,7 @@ describeEachDatabase('a submission’s status timeline', (database) => {
     const failed = await service
       .create({ request: request(), idempotencyKey: null })
       .catch((e: { submission: { id: string } }) => e.submission);
-    expect(steps(await service.events(failed.id))).toEqual([
+    expect(steps(await service.events(failed.id, 'everyone'))).toEqual([
       ['pending', 'create', null],
       ['failed', 'create', 'The video service rejected the request: prompt too long'],
     ]);
@@ -101,7 +101,7 @@ describeEachDatabase('a submission’s status timeline', (database) => {
     const taskId = `6${String(Date.now()).slice(-12)}00001`;
     fake.setTask(taskId, { status: 'processing', externalTaskId: sent.external_task_id });
     await follow(failed.id);
-    const events = await service.events(failed.id);
+    const events = await service.events(failed.id, 'everyone');
     expect(steps(events).map(([status, source]) => [status, source])).toEqual([
       ['pending', 'create'],
       ['failed', 'create'],
@@ -126,14 +126,18 @@ describeEachDatabase('a submission’s status timeline', (database) => {
       nextPollAt: startedAt,
     });
     await follow(id);
-    expect(steps(await service.events(id))).toEqual([
+    expect(steps(await service.events(id, 'everyone'))).toEqual([
       ['pending', 'create', null],
       ['failed', 'lookup', expect.stringContaining('never created')],
     ]);
 
     const created = await service.create({ request: request(), idempotencyKey: null });
     fake.setTask(created.taskId as string, { status: 'succeeded', videoUrl: VIDEO_URL });
-    await service.refresh(created.id);
-    expect(steps(await service.events(created.id)).at(-1)).toEqual(['succeeded', 'refresh', null]);
+    await service.refresh(created.id, 'everyone');
+    expect(steps(await service.events(created.id, 'everyone')).at(-1)).toEqual([
+      'succeeded',
+      'refresh',
+      null,
+    ]);
   });
 });

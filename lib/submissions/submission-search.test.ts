@@ -60,7 +60,8 @@ describeEachDatabase('history search and counts', (database) => {
     return values.map((row) => row.id);
   }
 
-  const found = async (q: string, limit = 50) => (await service.list({ limit, q })).items.map((s) => s.id);
+  const found = async (q: string, limit = 50) =>
+    (await service.list({ limit, q }, 'everyone')).items.map((s) => s.id);
 
   it('needs every word, in any order', async () => {
     const tag = scope();
@@ -115,11 +116,12 @@ describeEachDatabase('history search and counts', (database) => {
     ]);
     await seed(Array.from({ length: 300 }, (_, i) => ({ prompt: `${tag} filler ${i} kite` })));
 
-    const first = await service.list({ limit: 2, q: `KITE ${rare}` });
+    const first = await service.list({ limit: 2, q: `KITE ${rare}` }, 'everyone');
     expect(first.items.map((s) => s.id)).toEqual([old[2], old[1]]);
     expect(first.nextCursor).not.toBeNull();
     const second = await service.list(
       readListQuery(new URLSearchParams({ q: `KITE ${rare}`, limit: '2', cursor: first.nextCursor ?? '' })),
+      'everyone',
     );
     expect(second.items.map((s) => s.id)).toEqual([old[0]]);
     expect(second.nextCursor).toBeNull();
@@ -136,7 +138,7 @@ describeEachDatabase('history search and counts', (database) => {
     const statuses: SubmissionStatus[] = ['failed', 'failed', 'succeeded', 'processing', 'failed'];
     await seed(statuses.map((status, i) => ({ status, prompt: `${tag} take ${i} storm` })));
     await seed([{ status: 'failed', prompt: `${tag} calm` }]);
-    const counts = await service.countByStatus({ q: `STORM ${tag}`, status: 'succeeded' });
+    const counts = await service.countByStatus({ q: `STORM ${tag}`, status: 'succeeded' }, 'everyone');
     expect(counts).toEqual({
       pending: { count: 0, more: false },
       submitted: { count: 0, more: false },

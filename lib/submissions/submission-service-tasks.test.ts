@@ -84,10 +84,11 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       // Shown to people with the token masked, everywhere.
       expect(created.request.callback_url).toBe(`${PUBLIC_URL}/api/callbacks/kling?token=********`);
       expectNoToken(created);
-      expectNoToken(await service.get(created.id));
-      expectNoToken(await service.list({ limit: 5, q: created.externalTaskId }));
+      expectNoToken(await service.get(created.id, 'everyone'));
+      expectNoToken(await service.list({ limit: 5, q: created.externalTaskId }, 'everyone'));
       expect(
-        (await service.list({ limit: 5, q: created.externalTaskId })).items[0]?.request.callback_url,
+        (await service.list({ limit: 5, q: created.externalTaskId }, 'everyone')).items[0]?.request
+          .callback_url,
       ).toBe(created.request.callback_url);
     });
 
@@ -132,7 +133,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       const { submission } = error as SubmissionFailedError;
       expect(submission.request.callback_url).toContain('token=********');
       expectNoToken(submission);
-      expectNoToken(await service.get(submission.id));
+      expectNoToken(await service.get(submission.id, 'everyone'));
     });
 
     it('keeps the token masked on a retry answered from the first attempt', async () => {
@@ -154,7 +155,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       fake.setTask(created.taskId as string, { status: 'succeeded', videoUrl: VIDEO_URL, duration: 5 });
 
       const before = Date.now();
-      const refreshed = await service.refresh(created.id);
+      const refreshed = await service.refresh(created.id, 'everyone');
       expect(refreshed).toMatchObject({
         id: created.id,
         status: 'succeeded',
@@ -164,7 +165,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       expect(fake.queryCalls().map((call) => call.path)).toEqual([
         `/kling/v1/videos/omni-video/${created.taskId}`,
       ]);
-      await expect(service.get(created.id)).resolves.toStrictEqual(refreshed);
+      await expect(service.get(created.id, 'everyone')).resolves.toStrictEqual(refreshed);
       expectNoToken(refreshed);
     });
 
@@ -174,10 +175,10 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       fake.nextReply({ kind: 'delay', ms: 400 });
       const creating = service.create({ request, idempotencyKey: null });
       await vi.waitFor(() => expect(fake.createCalls()).toHaveLength(1), { timeout: 5_000, interval: 10 });
-      const [pending] = (await service.list({ limit: 5, q: request.external_task_id })).items;
+      const [pending] = (await service.list({ limit: 5, q: request.external_task_id }, 'everyone')).items;
       expect(pending?.status).toBe('pending');
 
-      const refreshed = await service.refresh(pending?.id as string);
+      const refreshed = await service.refresh(pending?.id as string, 'everyone');
       expect(refreshed).toMatchObject({ status: 'pending', statusMessage: null });
       expect(fake.queryCalls()).toHaveLength(0);
 
@@ -202,14 +203,14 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
         nextPollAt: new Date(startedAt.getTime() + 12_000),
       });
       // Shown as unknown while it is being checked, never silently failed.
-      await expect(service.get(id)).resolves.toMatchObject({
+      await expect(service.get(id, 'everyone')).resolves.toMatchObject({
         status: 'pending',
         statusMessage: UNKNOWN_CHECKING_MESSAGE,
       });
       expect(UNKNOWN_CHECKING_MESSAGE).toMatch(/^Unknown, checking: /);
 
       fake.setTask('812345678901234567', { status: 'processing', externalTaskId });
-      const refreshed = await service.refresh(id);
+      const refreshed = await service.refresh(id, 'everyone');
       expect(refreshed).toMatchObject({
         status: 'processing',
         taskId: '812345678901234567',
@@ -243,12 +244,12 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       // Overdue: older than the upstream timeout plus ten seconds.
       const fresh = await insertPending(0);
       const overdue = await insertPending(60_000);
-      await expect(service.get(fresh)).resolves.toMatchObject({
+      await expect(service.get(fresh, 'everyone')).resolves.toMatchObject({
         status: 'pending',
         displayStatus: 'pending',
         statusMessage: null,
       });
-      await expect(service.get(overdue)).resolves.toMatchObject({
+      await expect(service.get(overdue, 'everyone')).resolves.toMatchObject({
         status: 'pending',
         displayStatus: 'checking',
         statusMessage: UNKNOWN_CHECKING_MESSAGE,
@@ -263,7 +264,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
         await createSubmissionStore(database.db).claimOne(created.id, new Date(), 60_000),
       ).not.toBeNull();
 
-      const refreshed = await service.refresh(created.id);
+      const refreshed = await service.refresh(created.id, 'everyone');
       expect(refreshed).toMatchObject({ status: 'submitted' });
       expect(fake.queryCalls()).toHaveLength(0);
     });
@@ -272,13 +273,13 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       const service = serviceWith();
       const created = await service.create({ request: requestWith(), idempotencyKey: null });
       fake.setTask(created.taskId as string, { status: 'succeeded', videoUrl: VIDEO_URL });
-      const done = await service.refresh(created.id);
+      const done = await service.refresh(created.id, 'everyone');
 
       later(6_000);
       fake.nextQueryReply({ kind: 'status', status: 502 });
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
       try {
-        const after = await service.refresh(created.id);
+        const after = await service.refresh(created.id, 'everyone');
         expect(after).toMatchObject({ status: 'succeeded', video: done.video, error: null });
       } finally {
         warn.mockRestore();
@@ -286,7 +287,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       // A later wrong answer cannot turn it into a failure.
       later(6_000);
       fake.setTask(created.taskId as string, { status: 'failed', message: 'bogus' });
-      await expect(service.refresh(created.id)).resolves.toMatchObject({
+      await expect(service.refresh(created.id, 'everyone')).resolves.toMatchObject({
         status: 'succeeded',
         video: done.video,
       });
@@ -299,7 +300,7 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       const error = await rejection(service.create({ request: requestWith(), idempotencyKey: null }));
       const { submission } = error as SubmissionFailedError;
 
-      const refreshed = await service.refresh(submission.id);
+      const refreshed = await service.refresh(submission.id, 'everyone');
       expect(refreshed.status).toBe('failed');
       expect(refreshed.error).toStrictEqual(submission.error);
       expect(refreshed.error?.message).toContain('image too small');
@@ -309,20 +310,21 @@ describeEachDatabase('submission service: callbacks and status', (database) => {
       const service = serviceWith();
       const created = await service.create({ request: requestWith(), idempotencyKey: null });
       fake.setTask(created.taskId as string, { status: 'processing' });
-      const first = await service.refresh(created.id);
+      const first = await service.refresh(created.id, 'everyone');
       expect(first).toMatchObject({ status: 'processing' });
 
       fake.setTask(created.taskId as string, { status: 'succeeded', videoUrl: VIDEO_URL });
-      for (let i = 0; i < 5; i++) await expect(service.refresh(created.id)).resolves.toStrictEqual(first);
+      for (let i = 0; i < 5; i++)
+        await expect(service.refresh(created.id, 'everyone')).resolves.toStrictEqual(first);
       expect(fake.queryCalls()).toHaveLength(1);
 
       later(5_001);
-      await expect(service.refresh(created.id)).resolves.toMatchObject({ status: 'succeeded' });
+      await expect(service.refresh(created.id, 'everyone')).resolves.toMatchObject({ status: 'succeeded' });
       expect(fake.queryCalls()).toHaveLength(2);
     });
 
     it('answers not_found for an unknown submission', async () => {
-      const error = await rejection(serviceWith().refresh(randomUUID()));
+      const error = await rejection(serviceWith().refresh(randomUUID(), 'everyone'));
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: 'not_found' });
       expect(fake.queryCalls()).toHaveLength(0);

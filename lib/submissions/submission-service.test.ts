@@ -57,7 +57,7 @@ describeEachDatabase('submission history', (database) => {
     let cursor: string | null = null;
     do {
       const params = new URLSearchParams({ ...query, ...(cursor ? { cursor } : {}) });
-      const page = await service.list(readListQuery(params));
+      const page = await service.list(readListQuery(params), 'everyone');
       pages.push(page.items);
       cursor = page.nextCursor;
     } while (cursor && pages.length < 50);
@@ -68,7 +68,7 @@ describeEachDatabase('submission history', (database) => {
     const tag = scope();
     const ids = [];
     for (let i = 0; i < 4; i++) ids.push(await seed(tag, T0 + i * 1_000));
-    const page = await service.list({ limit: 10, q: tag });
+    const page = await service.list({ limit: 10, q: tag }, 'everyone');
     expect(page.items.map((s) => s.id)).toEqual(ids.reverse());
     expect(page.nextCursor).toBeNull();
   });
@@ -96,10 +96,11 @@ describeEachDatabase('submission history', (database) => {
   it('keeps pages stable when newer rows arrive between requests', async () => {
     const tag = scope();
     for (let i = 0; i < 4; i++) await seed(tag, T0 + i);
-    const first = await service.list(readListQuery(new URLSearchParams({ q: tag, limit: '2' })));
+    const first = await service.list(readListQuery(new URLSearchParams({ q: tag, limit: '2' })), 'everyone');
     await seed(tag, T0 + 10);
     const second = await service.list(
       readListQuery(new URLSearchParams({ q: tag, limit: '2', cursor: first.nextCursor ?? '' })),
+      'everyone',
     );
     const seen = [...first.items, ...second.items].map((s) => s.id);
     expect(new Set(seen).size).toBe(4);
@@ -108,7 +109,7 @@ describeEachDatabase('submission history', (database) => {
 
   /** The page a cursor leads to, read through the same parser the route uses. */
   const pageAt = (query: Record<string, string>, cursor: string | null) =>
-    service.list(readListQuery(new URLSearchParams({ ...query, ...(cursor ? { cursor } : {}) })));
+    service.list(readListQuery(new URLSearchParams({ ...query, ...(cursor ? { cursor } : {}) })), 'everyone');
 
   it('goes back a page with prevCursor and shows exactly the page seen before', async () => {
     const tag = scope();
@@ -165,17 +166,17 @@ describeEachDatabase('submission history', (database) => {
     const ids = [];
     for (const [i, status] of statuses.entries()) ids.push(await seed(tag, T0 + i, { status }));
 
-    const failed = await service.list({ limit: 10, q: tag, status: 'failed' });
+    const failed = await service.list({ limit: 10, q: tag, status: 'failed' }, 'everyone');
     expect(failed.items.map((s) => s.id)).toEqual([ids[3], ids[1]]);
     expect(failed.items.every((s) => s.status === 'failed')).toBe(true);
-    expect((await service.list({ limit: 10, q: tag, status: 'processing' })).items).toEqual([]);
+    expect((await service.list({ limit: 10, q: tag, status: 'processing' }, 'everyone')).items).toEqual([]);
   });
 
   it('searches the prompt, ignoring case', async () => {
     const tag = scope();
     const match = await seed(tag, T0, { prompt: `${tag} A Lighthouse In The Storm` });
     await seed(tag, T0 + 1, { prompt: `${tag} a quiet meadow` });
-    const found = await service.list({ limit: 10, q: `${tag} a lighthouse`.toUpperCase() });
+    const found = await service.list({ limit: 10, q: `${tag} a lighthouse`.toUpperCase() }, 'everyone');
     expect(found.items.map((s) => s.id)).toEqual([match]);
   });
 
@@ -185,13 +186,15 @@ describeEachDatabase('submission history', (database) => {
     const byTask = await seed(tag, T0, { taskId });
     const byExternal = await seed(tag, T0 + 1, { externalTaskId: `${tag}-campaign-42` });
 
-    expect((await service.list({ limit: 10, q: taskId })).items.map((s) => s.id)).toEqual([byTask]);
-    expect((await service.list({ limit: 10, q: taskId.slice(3, 12) })).items.map((s) => s.id)).toContain(
+    expect((await service.list({ limit: 10, q: taskId }, 'everyone')).items.map((s) => s.id)).toEqual([
       byTask,
-    );
-    expect((await service.list({ limit: 10, q: `${tag}-CAMPAIGN-4` })).items.map((s) => s.id)).toEqual([
-      byExternal,
     ]);
+    expect(
+      (await service.list({ limit: 10, q: taskId.slice(3, 12) }, 'everyone')).items.map((s) => s.id),
+    ).toContain(byTask);
+    expect(
+      (await service.list({ limit: 10, q: `${tag}-CAMPAIGN-4` }, 'everyone')).items.map((s) => s.id),
+    ).toEqual([byExternal]);
   });
 
   it.each([
@@ -202,14 +205,14 @@ describeEachDatabase('submission history', (database) => {
     const tag = scope();
     const match = await seed(tag, T0, { prompt: `${tag} ${literal}` });
     await seed(tag, T0 + 1, { prompt: `${tag} ${lookalike}` });
-    const found = await service.list({ limit: 10, q: `${tag} ${literal}` });
+    const found = await service.list({ limit: 10, q: `${tag} ${literal}` }, 'everyone');
     expect(found.items.map((s) => s.id)).toEqual([match]);
   });
 
   it('gets one submission by ID, as it is stored', async () => {
     const tag = scope();
     const id = await seed(tag, T0, { status: 'failed' });
-    const submission = await service.get(id);
+    const submission = await service.get(id, 'everyone');
     expect(submission).toMatchObject({
       id,
       status: 'failed',
@@ -226,7 +229,7 @@ describeEachDatabase('submission history', (database) => {
     ['an overlong ID', 'x'.repeat(65)],
     ['an empty ID', ''],
   ])('answers %s with not_found', async (_, id) => {
-    const error = await service.get(id).then(
+    const error = await service.get(id, 'everyone').then(
       () => null,
       (e: unknown) => e,
     );

@@ -1,11 +1,45 @@
 import 'server-only';
-import { type AnyColumn, and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import type { ListFilters, ListQuery } from '@/lib/contract/list-query';
-import type { Db } from '@/lib/db/client';
-import { type SubmissionRow, submissionEvents, submissions } from '@/lib/db/schema';
+import {
+  type AnyColumn,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { ReviewFilter } from '@/lib/contract/accounts';
+import type { ListPosition } from '@/lib/contract/list-query';
+import type { Database, Db } from '@/lib/db/client';
+import { type NewSubmissionRow, type SubmissionRow, submissionEvents, submissions } from '@/lib/db/schema';
+import { insertWithinLimits, type SpendLimits, spendLimitReached } from '@/lib/usage/spend-limits';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from './submission';
 import { createSubmissionSchedule } from './submission-schedule';
 import { createSubmissionTransitions } from './submission-transitions';
+
+/** The list's filters as the store applies them: the service has already resolved who may see what. */
+export interface StoreFilters {
+  status?: SubmissionStatus;
+  q?: string;
+  /** Only this user's submissions. */
+  createdBy?: string;
+  /** By latest review decision; `unreviewed`: none yet. */
+  review?: ReviewFilter;
+  /** Finished, unreviewed submissions not made by `excludeCreatedBy`, oldest first. */
+  toReview?: { excludeCreatedBy: string | null };
+}
+
+/** One page: at most `limit`, in the list's order after `after`, or just before `before` (in reverse). */
+export interface ListFilter extends StoreFilters {
+  limit: number;
+  after?: ListPosition;
+  before?: ListPosition;
+}
 
 /** How many rows a search reads in time order, per row asked for, before it turns to the trigram indexes (see searchPage). */
 const SEARCH_SCAN_PER_ROW = 40;
@@ -49,17 +83,30 @@ function matchesEveryWord(words: string[], columns: SearchedColumns): SQL | unde
 }
 
 /** The list's filters as conditions, except the search: its words are matched apart (see `list`). */
-function filterConditions(filters: ListFilters): SQL[] {
-  return filters.status ? [eq(submissions.status, filters.status)] : [];
+function filterConditions(filters: StoreFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.status) conditions.push(eq(submissions.status, filters.status));
+  if (filters.createdBy) conditions.push(eq(submissions.createdBy, filters.createdBy));
+  if (filters.review === 'unreviewed') conditions.push(isNull(submissions.reviewDecision));
+  else if (filters.review) conditions.push(eq(submissions.reviewDecision, filters.review));
+  if (filters.toReview) {
+    conditions.push(inArray(submissions.status, ['succeeded', 'failed']), isNull(submissions.reviewDecision));
+    const mine = filters.toReview.excludeCreatedBy;
+    if (mine) conditions.push(sql`${submissions.createdBy} IS DISTINCT FROM ${mine}`);
+  }
+  return conditions;
 }
 
-/** Rows strictly older than `after`, or strictly newer than `before`. */
-function keysetCondition(query: ListQuery): SQL[] {
+/** Oldest first for "To review", newest first otherwise; the page before a position is read in reverse. */
+const ascending = (query: ListFilter) => Boolean(query.toReview) !== (query.before !== undefined);
+
+/** Rows after `after` in the list's order, or before `before`. */
+function keysetCondition(query: ListFilter): SQL[] {
   const position = query.before ?? query.after;
   if (!position) return [];
   const row = sql`(${submissions.createdAt}, ${submissions.id})`;
   const at = sql`(${position.createdAt.toISOString()}::timestamptz, ${position.id})`;
-  return [query.before ? sql`${row} > ${at}` : sql`${row} < ${at}`];
+  return [ascending(query) ? sql`${row} > ${at}` : sql`${row} < ${at}`];
 }
 
 /**
@@ -70,8 +117,8 @@ function keysetCondition(query: ListQuery): SQL[] {
  * so the planner cannot turn back to walking the time index and testing every row, as it did for a
  * word found only in old rows.
  */
-function searchPage(narrowed: SQL | undefined, words: string[], limit: number, newer: boolean): SQL {
-  const direction = newer ? sql`asc` : sql`desc`;
+function searchPage(narrowed: SQL | undefined, words: string[], limit: number, ascend: boolean): SQL {
+  const direction = ascend ? sql`asc` : sql`desc`;
   const window = sql`"window"`;
   const inWindow = {
     prompt: sql`${window}."prompt"`,
@@ -114,15 +161,29 @@ function searchPage(narrowed: SQL | undefined, words: string[], limit: number, n
  * (submission-transitions.ts), leases and schedules (submission-schedule.ts). The service above it
  * never builds a query.
  */
-export function createSubmissionStore(db: Db) {
+export function createSubmissionStore(db: Db, kind: Database['kind'] = 'pglite') {
+  const transitions = createSubmissionTransitions(db);
   const first = async (where: SQL | undefined): Promise<SubmissionRow | null> => {
     const rows = await db.select().from(submissions).where(where).limit(1);
     return rows[0] ?? null;
   };
 
   return {
-    ...createSubmissionTransitions(db),
+    ...transitions,
     ...createSubmissionSchedule(db),
+
+    /**
+     * Stores a new submission, and with `limits`, only if it fits under the creator's and the app's
+     * daily video seconds (concurrent submissions never overshoot): else 429 spend_limit_reached.
+     */
+    async storePending(row: NewSubmissionRow & { status: 'pending' }, limits?: SpendLimits): Promise<void> {
+      if (!limits) return transitions.storePending(row);
+      const seconds = row.durationSeconds ?? 5;
+      const refusal = await insertWithinLimits({ db, kind }, limits, seconds, (tx) =>
+        createSubmissionTransitions(tx).storePending(row),
+      );
+      if (refusal) throw spendLimitReached(refusal, seconds);
+    },
 
     findById: (id: string) => first(eq(submissions.id, id)),
 
@@ -143,12 +204,13 @@ export function createSubmissionStore(db: Db) {
     },
 
     /**
-     * One page by keyset on (created_at, id), no OFFSET, steady at any depth: newest first, rows older
-     * than `after`; or, with `before`, the rows just newer than it, oldest first (the page before).
+     * One page by keyset on (created_at, id), no OFFSET, steady at any depth: in the list's order (newest
+     * first, oldest first for "To review") after `after`; or, with `before`, the rows just before it,
+     * in reverse (the page before).
      */
-    async list(query: ListQuery): Promise<SubmissionRow[]> {
-      const newer = query.before !== undefined;
-      const order = newer
+    async list(query: ListFilter): Promise<SubmissionRow[]> {
+      const ascend = ascending(query);
+      const order = ascend
         ? [asc(submissions.createdAt), asc(submissions.id)]
         : [desc(submissions.createdAt), desc(submissions.id)];
       const narrowed = and(...filterConditions(query), ...keysetCondition(query));
@@ -158,14 +220,14 @@ export function createSubmissionStore(db: Db) {
         .from(submissions)
         .orderBy(...order);
       if (words.length === 0) return page.where(narrowed).limit(query.limit);
-      return page.where(sql`${submissions.id} in (${searchPage(narrowed, words, query.limit, newer)})`);
+      return page.where(sql`${submissions.id} in (${searchPage(narrowed, words, query.limit, ascend)})`);
     },
 
     /**
      * How many submissions match the filters, per status, counted up to `cap` + 1 each (so the cost
      * stays bounded however many rows there are; more than `cap` reads as "more than cap").
      */
-    async countByStatus(filters: ListFilters, cap: number): Promise<Record<SubmissionStatus, number>> {
+    async countByStatus(filters: StoreFilters, cap: number): Promise<Record<SubmissionStatus, number>> {
       const words = searchWords(filters.q);
       const counts = await Promise.all(
         SUBMISSION_STATUSES.map(async (status) => {
@@ -195,10 +257,4 @@ export function createSubmissionStore(db: Db) {
 
 export type SubmissionStore = ReturnType<typeof createSubmissionStore>;
 
-/** True when a write broke a unique index (pg and PGlite both report SQLSTATE 23505, under Drizzle's wrapper). */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
+export { isUniqueViolation } from '@/lib/db/unique-violation';

@@ -134,7 +134,7 @@ describeEachDatabase('an uncertain create failure', (database) => {
       // The message says the task may exist and is being checked; never to try again (a second payment).
       expect(error.message).toContain('The task may still have started');
       expect(error.message).not.toMatch(/try again/i);
-      await expect(service.get(error.submission.id)).resolves.toStrictEqual(error.submission);
+      await expect(service.get(error.submission.id, 'everyone')).resolves.toStrictEqual(error.submission);
 
       // Looked up like a crashed pending row: within the upstream timeout plus 30 s of the create call.
       const stored = await row(error.submission.id);
@@ -162,7 +162,7 @@ describeEachDatabase('an uncertain create failure', (database) => {
     expect(fake.queryCalls().map((call) => call.path)).toEqual([
       `/kling/v1/videos/omni-video/${externalTaskId}`,
     ]);
-    await expect(service.get(error.submission.id)).resolves.toMatchObject({
+    await expect(service.get(error.submission.id, 'everyone')).resolves.toMatchObject({
       status: 'processing',
       displayStatus: 'processing',
       taskId,
@@ -183,7 +183,7 @@ describeEachDatabase('an uncertain create failure', (database) => {
       outcome: 'applied',
       submissionId: error.submission.id,
     });
-    const after = await service.get(error.submission.id);
+    const after = await service.get(error.submission.id, 'everyone');
     expect(after).toMatchObject({
       status: 'succeeded',
       displayStatus: 'succeeded',
@@ -203,14 +203,14 @@ describeEachDatabase('an uncertain create failure', (database) => {
     fake.setTask(taskId, { status: 'submitted', externalTaskId });
 
     // Before its look-up time a refresh asks nothing: a 404 then would not prove the task was never made.
-    expect(await service.refresh(error.submission.id)).toMatchObject({
+    expect(await service.refresh(error.submission.id, 'everyone')).toMatchObject({
       status: 'failed',
       displayStatus: 'checking',
     });
     expect(fake.queryCalls()).toHaveLength(0);
 
     afterLookUpTime(error.submission.createdAt);
-    const refreshed = await service.refresh(error.submission.id);
+    const refreshed = await service.refresh(error.submission.id, 'everyone');
     expect(refreshed).toMatchObject({ status: 'submitted', displayStatus: 'submitted', taskId, error: null });
     expect(fake.queryCalls().map((call) => call.path)).toEqual([
       `/kling/v1/videos/omni-video/${externalTaskId}`,
@@ -224,13 +224,13 @@ describeEachDatabase('an uncertain create failure', (database) => {
 
     // A look-up that fails proves nothing: still being checked.
     fake.nextQueryReply({ kind: 'status', status: 503 });
-    expect(await service.refresh(error.submission.id)).toMatchObject({
+    expect(await service.refresh(error.submission.id, 'everyone')).toMatchObject({
       status: 'failed',
       displayStatus: 'checking',
     });
 
     vi.setSystemTime(Date.now() + 10_000);
-    const closed = await service.refresh(error.submission.id);
+    const closed = await service.refresh(error.submission.id, 'everyone');
     expect(closed).toMatchObject({ status: 'failed', displayStatus: 'failed', taskId: null });
     expect(closed.error).toMatchObject({ code: 'upstream_error', upstreamStatus: 502 });
     expect(closed.error?.message).toMatch(/never created, so nothing was charged/);

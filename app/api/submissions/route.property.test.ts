@@ -4,12 +4,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
+import { signedInAs } from '@/e2e/support/route-auth';
 import { LIMITS } from '@/lib/contract/request-limits';
 
 // The route handler itself, on a real embedded database and a real fake upstream: nothing mocked.
 const API_KEY = 'sk-property-test-key-0123456789';
 const fake = setupFakeUpstream({ apiKey: API_KEY });
 let POST: (request: Request) => Promise<Response>;
+let authorization = '';
 
 beforeAll(async () => {
   Object.assign(process.env, {
@@ -21,13 +23,14 @@ beforeAll(async () => {
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'omni-property-')),
   });
   ({ POST } = await import('./route'));
+  ({ authorization } = await signedInAs('creator'));
 }, 60_000);
 
 function post(body: string): Promise<Response> {
   return POST(
     new Request('http://localhost:3000/api/submissions', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body,
     }),
   );

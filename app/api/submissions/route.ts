@@ -11,7 +11,7 @@ export * from '@/lib/api/unserved-methods';
 export const dynamic = 'force-dynamic';
 
 /** Validate, then hand to the service: it stores, calls the upstream and records the answer. */
-export const POST = apiRoute(API_ROUTES.createSubmission, async (request) => {
+export const POST = apiRoute(API_ROUTES.createSubmission, async (request, _params, actor) => {
   const idempotencyKey = readIdempotencyKey(request);
   const submissionRequest = validOrThrow(
     validateSubmissionRequest(await readJsonObject(request)),
@@ -21,13 +21,14 @@ export const POST = apiRoute(API_ROUTES.createSubmission, async (request) => {
   const { submission, replayed } = await service.createOrReplay({
     request: submissionRequest,
     idempotencyKey,
+    creator: actor,
   });
   const headers = replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: 'true' } : undefined;
   return NextResponse.json(submission, { status: 201, headers });
 });
 
-export const GET = apiRoute(API_ROUTES.listSubmissions, async (request) => {
+export const GET = apiRoute(API_ROUTES.listSubmissions, async (request, _params, actor) => {
   const query = readListQuery(new URL(request.url).searchParams);
   const service = await getSubmissionService();
-  return NextResponse.json(await service.list(query));
+  return NextResponse.json(await service.list(query, actor));
 });

@@ -7,8 +7,8 @@ import { getSubmissionService } from '@/lib/server/app-services';
 export * from '@/lib/api/unserved-methods';
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute<{ id: string }>(API_ROUTES.getSubmission, async (_request, params) => {
+export const GET = apiRoute<{ id: string }>(API_ROUTES.getSubmission, async (_request, params, actor) => {
   const id = readSubmissionId(params.id);
   const service = await getSubmissionService();
-  return NextResponse.json(await service.get(id));
+  return NextResponse.json(await service.get(id, actor));
 });

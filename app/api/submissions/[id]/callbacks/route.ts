@@ -8,8 +8,11 @@ export * from '@/lib/api/unserved-methods';
 export const dynamic = 'force-dynamic';
 
 /** The upstream's callback deliveries for one submission, newest first. */
-export const GET = apiRoute<{ id: string }>(API_ROUTES.listCallbackDeliveries, async (_request, params) => {
-  const id = readSubmissionId(params.id);
-  const service = await getSubmissionService();
-  return NextResponse.json({ items: await service.callbacks(id) });
-});
+export const GET = apiRoute<{ id: string }>(
+  API_ROUTES.listCallbackDeliveries,
+  async (_request, params, actor) => {
+    const id = readSubmissionId(params.id);
+    const service = await getSubmissionService();
+    return NextResponse.json({ items: await service.callbacks(id, actor) });
+  },
+);

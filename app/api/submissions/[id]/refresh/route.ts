@@ -8,8 +8,11 @@ export * from '@/lib/api/unserved-methods';
 export const dynamic = 'force-dynamic';
 
 /** Asks the upstream where the task stands now, records it, and returns the submission. */
-export const POST = apiRoute<{ id: string }>(API_ROUTES.refreshSubmission, async (_request, params) => {
-  const id = readSubmissionId(params.id);
-  const service = await getSubmissionService();
-  return NextResponse.json(await service.refresh(id));
-});
+export const POST = apiRoute<{ id: string }>(
+  API_ROUTES.refreshSubmission,
+  async (_request, params, actor) => {
+    const id = readSubmissionId(params.id);
+    const service = await getSubmissionService();
+    return NextResponse.json(await service.refresh(id, actor));
+  },
+);
