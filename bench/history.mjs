@@ -7,17 +7,65 @@ import {
   withPglite,
   withPostgres,
 } from './support/databases.mjs';
-import { SEARCH_WORD, seedSql } from './support/history-seed.mjs';
+import { OLD_WORD, RARE_TASK_ID, SEARCH_WORD, SEARCH_WORDS, seedSql } from './support/history-seed.mjs';
 import { keepAliveAgent, send } from './support/http-load.mjs';
 import { newDataDir, startNext } from './support/processes.mjs';
 import { summarize } from './support/stats.mjs';
 
 const SIZES = [1_000, 100_000];
 
+/** How a search is matched, word by word, as lib/submissions/submission-store.ts writes it. */
+const matchAll = (words, t = '') =>
+  words
+    .map(
+      (w) =>
+        `(${t}prompt ILIKE '%${w}%' OR ${t}task_id ILIKE '%${w}%' OR ${t}external_task_id ILIKE '%${w}%')`,
+    )
+    .join(' AND ');
+/** The search statement as lib/submissions/submission-store.ts (searchPage) writes it, for a page of 50 (51 asked). */
+const searchStatement = (words) => `SELECT * FROM submissions WHERE id IN (
+  WITH recent AS MATERIALIZED (
+    SELECT w.id, w.created_at FROM (SELECT id, created_at, prompt, task_id, external_task_id FROM submissions
+      ORDER BY created_at DESC, id DESC LIMIT 2040) w
+    WHERE ${matchAll(words, 'w.')}
+    ORDER BY w.created_at DESC, w.id DESC LIMIT 51),
+  beyond AS MATERIALIZED (SELECT 1 FROM submissions ORDER BY created_at DESC, id DESC OFFSET 2040 LIMIT 1),
+  indexed AS MATERIALIZED (SELECT id, created_at FROM submissions
+    WHERE (SELECT count(*) FROM recent) < 51 AND EXISTS (SELECT 1 FROM beyond) AND ${matchAll(words)}),
+  found AS (SELECT id, created_at FROM recent WHERE (SELECT count(*) FROM recent) >= 51 OR NOT EXISTS (SELECT 1 FROM beyond)
+    UNION ALL SELECT id, created_at FROM indexed)
+  SELECT id FROM found ORDER BY created_at DESC, id DESC LIMIT 51) ORDER BY created_at DESC, id DESC`;
+
 /** The app's own list and search queries, for the query plans shown in the notes. */
 const PLAN_QUERIES = {
   list: 'SELECT * FROM submissions ORDER BY created_at DESC, id DESC LIMIT 50',
-  search: `SELECT * FROM submissions WHERE prompt ILIKE '%${SEARCH_WORD}%' OR task_id ILIKE '%${SEARCH_WORD}%' OR external_task_id ILIKE '%${SEARCH_WORD}%' ORDER BY created_at DESC, id DESC LIMIT 50`,
+  [`search "${SEARCH_WORD}"`]: searchStatement([SEARCH_WORD]),
+  [`search "${SEARCH_WORDS}"`]: searchStatement(SEARCH_WORDS.split(' ')),
+  'search by task ID': searchStatement([RARE_TASK_ID]),
+  [`search "${OLD_WORD}"`]: searchStatement([OLD_WORD]),
+  [`search "${OLD_WORD}" as one plain query, as before the two steps`]: `SELECT * FROM submissions WHERE ${matchAll([OLD_WORD])} ORDER BY created_at DESC, id DESC LIMIT 51`,
+};
+
+/** What is timed: each path once per round. */
+const KINDS = {
+  list: { path: '/api/submissions?limit=50', name: 'list (limit 50)', budget: 20 },
+  next: { path: null, name: 'next page (cursor)', budget: 20 },
+  search: { path: `/api/submissions?limit=50&q=${SEARCH_WORD}`, name: `search "${SEARCH_WORD}"`, budget: 50 },
+  words: {
+    path: `/api/submissions?limit=50&q=${encodeURIComponent(SEARCH_WORDS)}`,
+    name: `search "${SEARCH_WORDS}" (both words in 0.26% of rows)`,
+    budget: 50,
+  },
+  taskId: {
+    path: `/api/submissions?limit=50&q=${RARE_TASK_ID}`,
+    name: 'search by a task ID (one row)',
+    budget: 50,
+  },
+  old: {
+    path: `/api/submissions?limit=50&q=${OLD_WORD}`,
+    name: `search "${OLD_WORD}" (1% of rows, all older than the newest 60,000)`,
+    budget: 50,
+  },
 };
 
 async function timeQueries(app, requests) {
@@ -31,13 +79,14 @@ async function timeQueries(app, requests) {
   try {
     const first = JSON.parse((await get('/api/submissions?limit=50')).text);
     if (first.items.length !== 50 || !first.nextCursor) throw new Error('the first page is not a full page');
-    const paths = {
-      list: '/api/submissions?limit=50',
-      next: `/api/submissions?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`,
-      search: `/api/submissions?limit=50&q=${SEARCH_WORD}`,
-    };
+    const paths = Object.fromEntries(
+      Object.entries(KINDS).map(([kind, { path }]) => [
+        kind,
+        path ?? `/api/submissions?limit=50&cursor=${encodeURIComponent(first.nextCursor)}`,
+      ]),
+    );
     for (let i = 0; i < 20; i++) for (const path of Object.values(paths)) await get(path);
-    const samples = { list: [], next: [], search: [] };
+    const samples = Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, []]));
     for (let i = 0; i < requests; i++) {
       for (const [kind, path] of Object.entries(paths)) samples[kind].push((await get(path)).ms);
     }
@@ -57,7 +106,9 @@ async function plans(db) {
       (line) => /->|^\S|Rows Removed/.test(line) && !/^(Planning|Execution)/.test(line),
     );
     const time = plan.find((line) => line.startsWith('Execution Time')) ?? '';
-    lines.push(`${kind}: ${nodes.map((l) => l.trim().replace(/\s+\(actual.*$/, '')).join(' / ')} (${time})`);
+    // Each node with the rows it gave, so the notes show which step ran ("never executed" the one that did not).
+    const shown = nodes.map((l) => l.trim().replace(/\s+\(actual rows=([\d.]+)[^)]*\)/, ' ($1 rows)'));
+    lines.push(`${kind}: ${shown.join(' / ')} (${time})`);
   }
   return lines;
 }
@@ -85,7 +136,9 @@ async function measureOn(kind, { env, dataDir, open }, requests, log) {
     }
     const r = results[size];
     log(
-      `${kind} ${size}: list p50 ${r.list.p50.toFixed(1)} p99 ${r.list.p99.toFixed(1)}; next page p50 ${r.next.p50.toFixed(1)} p99 ${r.next.p99.toFixed(1)}; search p50 ${r.search.p50.toFixed(1)} p99 ${r.search.p99.toFixed(1)} ms`,
+      `${kind} ${size}: ${Object.keys(KINDS)
+        .map((k) => `${k} p50 ${r[k].p50.toFixed(1)} p99 ${r[k].p99.toFixed(1)}`)
+        .join('; ')} ms`,
     );
     if (size === SIZES.at(-1)) planNotes = await open(plans);
   }
@@ -94,13 +147,11 @@ async function measureOn(kind, { env, dataDir, open }, requests, log) {
 
 function rowsFor(key, label, results) {
   const rows = [];
-  const budgets = { list: 20, next: 20, search: 50 };
-  const names = { list: 'list (limit 50)', next: 'next page (cursor)', search: `search "${SEARCH_WORD}"` };
-  for (const kind of ['list', 'next', 'search']) {
+  for (const [kind, { name, budget }] of Object.entries(KINDS)) {
     for (const size of SIZES) {
       const s = results?.[size]?.[kind];
       const big = size === SIZES.at(-1);
-      const base = `${label}, ${names[kind]}, ${size >= 1000 ? `${size / 1000}k` : size} rows`;
+      const base = `${label}, ${name}, ${size >= 1000 ? `${size / 1000}k` : size} rows`;
       rows.push(
         {
           id: `history.${key}.${kind}.${size}.p50`,
@@ -113,7 +164,7 @@ function rowsFor(key, label, results) {
           label: `${base}: p99`,
           value: s?.p99 ?? null,
           unit: 'ms',
-          ...(big ? { budget: { max: budgets[kind], text: `≤ ${budgets[kind]} ms` } } : {}),
+          ...(big ? { budget: { max: budget, text: `≤ ${budget} ms` } } : {}),
         },
       );
     }
@@ -121,7 +172,7 @@ function rowsFor(key, label, results) {
     const large = results?.[SIZES.at(-1)]?.[kind]?.p50;
     rows.push({
       id: `history.${key}.${kind}.growth`,
-      label: `${label}, ${names[kind]}: p50 at 100k / p50 at 1k`,
+      label: `${label}, ${name}: p50 at 100k / p50 at 1k`,
       value: small && large ? large / small : null,
       unit: 'x',
       budget: { max: 1.5, text: '≤ 1.5x' },
@@ -176,7 +227,11 @@ export default {
         `submitted, processing, 18-digit task IDs; "${SEARCH_WORD}" is in 5% of prompts. Rows 1..1,000 are the newest, so ` +
         'the 100k table holds the same first page. After `VACUUM ANALYZE` the app restarts and, after 20 warm-up ' +
         `rounds, ${requests} rounds are timed at concurrency 1, each round: \`GET /api/submissions?limit=50\`, the ` +
-        `page after it by its \`nextCursor\`, and \`?limit=50&q=${SEARCH_WORD}\`. Then 99,000 more rows, and again.`,
+        `page after it by its \`nextCursor\`, and the searches \`?limit=50&q=${SEARCH_WORD}\` (a word in 5% of prompts), ` +
+        `\`q=${SEARCH_WORDS}\` (two words, each common, together in 0.26% of prompts) and \`q=${RARE_TASK_ID}\` ` +
+        "(one row's task ID), and " +
+        `\`q=${OLD_WORD}\` (a word in 1 of 40 rows older than the newest 60,000: none at 1k). ` +
+        'Then 99,000 more rows, and again.',
       notes,
     };
   },

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import bundle from './bundle.mjs';
 import coldStart from './cold-start.mjs';
+import exportHistory from './export.mjs';
 import history from './history.mjs';
 import lighthouse from './lighthouse.mjs';
 import postLatency from './post-latency.mjs';
@@ -25,7 +26,7 @@ import {
 import throughput from './throughput.mjs';
 
 // Cold start last: by then the build's files are in the page cache, as after any earlier start.
-const MEASUREMENTS = [bundle, schema, postLatency, throughput, history, lighthouse, coldStart];
+const MEASUREMENTS = [bundle, schema, postLatency, throughput, history, exportHistory, lighthouse, coldStart];
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@ import type { Submission } from '../lib/contract/submission';
 import type { AppProcess } from './support/app-process';
 import { composer, openComposer } from './support/composer';
 import { callbackUrlOf, expect, TEST_CALLBACK_TOKEN, test } from './support/fixtures';
-import { detailUrl, getSubmission, statusBadge, submitViaApi } from './support/tasks';
+import { detailUrl, getSubmission, openRawJson, statusBadge, submitViaApi } from './support/tasks';
 
 // Every app here is `quietApp`: its background follower never asks the upstream during a test, so
 // whatever changes was changed by the callback the test posted, playing the upstream.
@@ -230,6 +230,7 @@ test('with APP_PUBLIC_URL and no Callback URL the upstream gets the app’s own 
   // So does the detail page, and the HTML (with its embedded data) of both pages.
   await c.success.getByRole('link', { name: 'View submission' }).click();
   await expect(statusBadge(page)).toHaveText('Submitted');
+  await openRawJson(page);
   await expect(page.getByRole('region', { name: 'Request JSON' })).toContainText(masked);
   expect(await page.content()).not.toContain(TEST_CALLBACK_TOKEN);
   const detailHtml = await (await request.get(detailUrl(quietApp, id))).text();
@@ -277,7 +278,7 @@ test('Reuse in composer on a request with the app’s own callback URL sends the
   expect(first.request.callback_url).toBe(masked);
 
   await page.goto(detailUrl(quietApp, first.id));
-  await page.getByRole('button', { name: 'Reuse in composer' }).click();
+  await page.getByRole('link', { name: 'Reuse in composer' }).click();
   const c = composer(page);
   // The composer shows the request as history does: the token stays masked on the page.
   await expect(c.callbackUrl).toHaveValue(masked);

@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { openRawJson } from './support/tasks';
 
 test('a creator composes a first-frame request, submits it, finds it in history and reuses it', async ({
   page,
@@ -36,9 +37,10 @@ test('a creator composes a first-frame request, submits it, finds it in history 
 
   await expect(page.getByRole('heading', { name: 'Submission' })).toBeVisible();
   await expect(page.getByText(taskId).first()).toBeVisible();
+  await openRawJson(page);
   await expect(page.getByRole('region', { name: 'Request JSON' })).toContainText('"duration": "3"');
 
-  await page.getByRole('button', { name: 'Reuse in composer' }).click();
+  await page.getByRole('link', { name: 'Reuse in composer' }).click();
   await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue(
     'A paper boat drifts down a rainy street',
   );

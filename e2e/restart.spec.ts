@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newDataDir } from './support/app-process';
 import { openComposer, shownTaskId } from './support/composer';
 import { expect, test, upstreamEnv } from './support/fixtures';
+import { openRawJson } from './support/tasks';
 
 test('a submission is still in history, with its task ID, after the app restarts', async ({
   page,
@@ -36,6 +37,7 @@ test('a submission is still in history, with its task ID, after the app restarts
   await row.getByRole('link').click();
   await expect(page).toHaveURL(`${second.url}${detailPath}`);
   await expect(page.getByText(taskId).first()).toBeVisible();
+  await openRawJson(page);
   await expect(page.getByRole('region', { name: 'Response JSON' })).toContainText(taskId);
   // Nothing was sent again on start: the one task is the one created before the restart.
   expect(upstream.createCalls()).toHaveLength(1);

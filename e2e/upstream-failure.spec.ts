@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { Behaviour } from './fake-upstream/fake-upstream.mjs';
 import { openComposer } from './support/composer';
 import { expect, test } from './support/fixtures';
-import { queriesOf, statusBadge } from './support/tasks';
+import { openRawJson, queriesOf, statusBadge } from './support/tasks';
 
 interface Case {
   name: string;
@@ -13,6 +13,8 @@ interface Case {
   /** What it says to do next. */
   next: RegExp;
   code: string;
+  /** The detail page's heading for it, in words. */
+  heading: string;
   upstreamStatus: number | null;
   /** Uncertain: the upstream may have the task, so the submission is looked up ("Unknown, checking"). */
   checking: boolean;
@@ -27,6 +29,7 @@ const CASES: Case[] = [
     said: /The video service failed \(HTTP 500: internal server error\)\. The task may still have started/,
     next: MAY_HAVE_STARTED,
     code: 'upstream_error',
+    heading: 'Unknown, checking: the video service failed to answer properly',
     upstreamStatus: 500,
     checking: true,
   },
@@ -40,6 +43,7 @@ const CASES: Case[] = [
     said: /The video service rejected the request: prompt contains unsupported content/,
     next: /Change the request as the message says, then submit again\./,
     code: 'upstream_rejected',
+    heading: 'The video service refused the request',
     upstreamStatus: 400,
     checking: false,
   },
@@ -54,6 +58,7 @@ const CASES: Case[] = [
     said: /The video service is busy \(rate limit: parallel task over resource pack limit\)\. Try again in 17 s\./,
     next: /Wait 17 seconds, then submit again\./,
     code: 'upstream_rate_limited',
+    heading: 'The video service was too busy to take the request',
     upstreamStatus: 429,
     checking: false,
   },
@@ -63,6 +68,7 @@ const CASES: Case[] = [
     said: /The video service did not answer within 3 s\. The task may still have started/,
     next: MAY_HAVE_STARTED,
     code: 'upstream_timeout',
+    heading: 'Unknown, checking: the video service did not answer in time',
     upstreamStatus: null,
     checking: true,
   },
@@ -96,16 +102,17 @@ for (const failure of CASES) {
     await c.failure.getByRole('link', { name: 'View this attempt in history' }).click();
     await expect(page.getByRole('heading', { name: 'Submission' })).toBeVisible();
     // An uncertain failure is shown as being checked (until its look-up, the timeout plus 10 s after
-    // the create call), with what the upstream answered; a refusal as failed.
-    const error = failure.checking
-      ? page.getByRole('status').filter({ hasText: `Unknown, checking: ${failure.code}` })
-      : page.getByRole('alert').filter({ hasText: `Failed: ${failure.code}` });
+    // the create call), with what the upstream answered; a refusal as failed. Each is said in words,
+    // with its code in small print.
+    const error = page.getByRole(failure.checking ? 'status' : 'alert').filter({ hasText: failure.heading });
     await expect(error).toContainText(failure.said);
+    await expect(error).toContainText(`Code ${failure.code}`);
     if (failure.upstreamStatus === null) {
       await expect(error).not.toContainText('Video service answered HTTP');
     } else {
       await expect(error).toContainText(`Video service answered HTTP ${failure.upstreamStatus}.`);
     }
+    await openRawJson(page);
     await expect(page.getByRole('region', { name: 'Request JSON' })).toContainText(prompt);
     await expect(page.getByText('No response recorded.')).toBeVisible();
 
@@ -117,7 +124,10 @@ for (const failure of CASES) {
     // The look-up may have found by now that the task was never created.
     await expect(row).toContainText(failure.checking ? /Unknown, checking|Failed/ : 'Failed');
 
-    await page.getByLabel('Status').selectOption('failed');
+    await page
+      .getByRole('navigation', { name: 'Status' })
+      .getByRole('link', { name: /^Failed/ })
+      .click();
     await expect(page).toHaveURL(/status=failed/);
     await expect(row).toHaveCount(1);
   });

@@ -116,6 +116,15 @@ const EXTRAS = [
 /** The word the search timings look for: in 1 of 20 prompts (5%). */
 export const SEARCH_WORD = 'lighthouse';
 
+/** Two words each in 5-10% of prompts, found together in 0.26%: common alone, rare as a pair. */
+export const SEARCH_WORDS = 'lighthouse night';
+
+/** A word only in old rows: 1 in 40 of the rows older than the newest 60,000 (1% of 100k, none of 1k). */
+export const OLD_WORD = 'harbourfest';
+
+/** The task ID of row 777 (among the newest 1,000 at both sizes): a search that matches one row. */
+export const RARE_TASK_ID = String(800000000000000000n + 777n * 7919n);
+
 const sqlArray = (words) => `ARRAY[${words.map((w) => `'${w.replaceAll("'", "''")}'`).join(', ')}]`;
 
 /** Inserts rows first..last (inclusive) into `submissions`; nothing is due for the status follower. */
@@ -149,7 +158,7 @@ FROM (
   SELECT g, at,
     (ARRAY['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded',
       'failed', 'submitted', 'processing'])[1 + (g * 7) % 10] AS st,
-    left('A ' || (${sqlArray(SUBJECTS)})[1 + g % 20]
+    CASE WHEN g > 60000 AND g % 40 = 7 THEN 'Harbourfest: ' ELSE '' END || left('A ' || (${sqlArray(SUBJECTS)})[1 + g % 20]
       || ' ' || (${sqlArray(ACTIONS)})[1 + (g / 20) % 20]
       || ' ' || (${sqlArray(SETTINGS)})[1 + (g * 7 + g / 400) % 20]
       || ', ' || (${sqlArray(STYLES)})[1 + (g * 13) % 20]

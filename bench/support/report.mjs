@@ -63,6 +63,8 @@ export function formatValue(value, unit) {
       return `${value.toFixed(2)}x`;
     case 'KiB':
       return `${value.toFixed(1)} KiB`;
+    case 'MiB':
+      return `${value.toFixed(1)} MiB`;
     case '/s':
       return `${value.toFixed(0)}/s`;
     case 'score':
@@ -144,8 +146,8 @@ export function writeReport(latest, baseline) {
 
 Measured with \`npm run bench\` (\`bench/run.mjs\`; not part of \`npm test\`). Every figure comes from one
 run on this machine against 127.0.0.1 only; ratios compare things measured in that same run. Options:
-\`--only <name>\` runs one measurement (bundle, schema, post-latency, throughput, history, lighthouse,
-cold-start), \`--quick\` a smaller, faster run, \`--baseline\` stores the run as the "before" numbers.
+\`--only <name>\` runs one measurement (bundle, schema, post-latency, throughput, history, export,
+lighthouse, cold-start), \`--quick\` a smaller, faster run, \`--baseline\` stores the run as the "before" numbers.
 PostgreSQL rows use \`BENCH_DATABASE_URL\` or \`TEST_DATABASE_URL\` (a throwaway database is created and
 dropped each run); without either they are skipped. Everything from "Findings" on is written by hand
 and kept when the report is regenerated.

@@ -49,3 +49,11 @@ export async function expectVideoPlays(video: Locator): Promise<void> {
     .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState))
     .toBeGreaterThanOrEqual(2);
 }
+
+/** Unfolds the detail page's "Request and response JSON" block, where the exact bodies are. */
+export async function openRawJson(page: Page): Promise<void> {
+  const summary = page.getByText('Request and response JSON', { exact: true });
+  const details = page.locator('details', { has: summary });
+  if (!(await details.evaluate((element: HTMLDetailsElement) => element.open))) await summary.click();
+  await expect(page.getByRole('region', { name: 'Request JSON' })).toBeVisible();
+}

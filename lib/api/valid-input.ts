@@ -1,5 +1,12 @@
+import { type ExportFormat, exportQuerySchema } from '@/lib/contract/export';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_MAX_LENGTH } from '@/lib/contract/headers';
-import { type ListQuery, parseListQuery } from '@/lib/contract/list-query';
+import {
+  type ListFilters,
+  type ListQuery,
+  parseListQuery,
+  parseQuery,
+  toListFilters,
+} from '@/lib/contract/list-query';
 import { isPlainText } from '@/lib/contract/plain-text';
 import { submissionIdSchema } from '@/lib/contract/submission';
 import type { Validation } from '@/lib/contract/validation-issues';
@@ -49,4 +56,13 @@ export function readIdempotencyKey(request: Request): string | null {
     });
   }
   return key;
+}
+
+/** `?format=&status=&q=...` of an export: the file format and the list's filters. */
+export function readExportQuery(params: URLSearchParams): { format: ExportFormat; filters: ListFilters } {
+  const { format, ...filters } = validOrThrow(
+    parseQuery(exportQuerySchema, params),
+    'The export query is not valid.',
+  );
+  return { format, filters: toListFilters(filters) };
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { isTerminal, type Submission } from '@/lib/submissions/submission';
-import { fetchCallbackDeliveries, fetchSubmission } from './submissions-api';
+import { isTerminal, type Submission, type SubmissionEvent } from '@/lib/submissions/submission';
+import { fetchCallbackDeliveries, fetchSubmission, fetchSubmissionEvents } from './submissions-api';
 
 /** How often an open submission's page asks the server again. */
 export const LIVE_REFRESH_MS = 3_000;
@@ -23,6 +23,16 @@ export function callbackDeliveriesQuery(id: string, live: boolean) {
   return queryOptions({
     queryKey: ['submissions', id, 'callbacks'],
     queryFn: () => fetchCallbackDeliveries(id),
+    refetchInterval: live ? LIVE_REFRESH_MS : false,
+  });
+}
+
+/** The status timeline, followed while the task is open. */
+export function submissionEventsQuery(id: string, live: boolean, initialData?: SubmissionEvent[]) {
+  return queryOptions({
+    queryKey: ['submissions', id, 'events'],
+    queryFn: () => fetchSubmissionEvents(id),
+    initialData,
     refetchInterval: live ? LIVE_REFRESH_MS : false,
   });
 }

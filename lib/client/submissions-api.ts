@@ -1,6 +1,7 @@
 import type { CallbackDelivery } from '@/lib/contract/callbacks';
 import type { ErrorEnvelope } from '@/lib/contract/error-envelope';
 import type { ApiError } from '@/lib/contract/errors';
+import type { SubmissionEvent } from '@/lib/contract/events';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from '@/lib/contract/headers';
 import type { Submission } from '@/lib/contract/submission';
 
@@ -88,4 +89,10 @@ export async function fetchCallbackDeliveries(id: string): Promise<CallbackDeliv
   return (
     await getJson<{ items: CallbackDelivery[] }>(`/api/submissions/${encodeURIComponent(id)}/callbacks`)
   ).items;
+}
+
+/** Every status change of a submission, oldest first. */
+export async function fetchSubmissionEvents(id: string): Promise<SubmissionEvent[]> {
+  return (await getJson<{ items: SubmissionEvent[] }>(`/api/submissions/${encodeURIComponent(id)}/events`))
+    .items;
 }

@@ -16,11 +16,12 @@ function rejectedAt(query: string): string[] {
 
 describe('parseListQuery', () => {
   it('defaults to the first 20, any status, no search', () => {
-    expect(parse('')).toStrictEqual({
+    expect(parse('')).toEqual({
       limit: 20,
       status: undefined,
       q: undefined,
       after: undefined,
+      before: undefined,
       mine: false,
       createdBy: undefined,
       review: undefined,
@@ -29,11 +30,12 @@ describe('parseListQuery', () => {
   });
 
   it('treats empty parameters as absent, as an empty filter form sends them', () => {
-    expect(parse('limit=&status=&q=&cursor=&mine=&createdBy=&review=&view=')).toStrictEqual({
+    expect(parse('limit=&status=&q=&cursor=&mine=&createdBy=&review=&view=')).toEqual({
       limit: 20,
       status: undefined,
       q: undefined,
       after: undefined,
+      before: undefined,
       mine: false,
       createdBy: undefined,
       review: undefined,
@@ -72,13 +74,20 @@ describe('parseListQuery', () => {
       createdAt: new Date('2026-03-01T12:00:00.123Z'),
       id: 'b1f6c1e0-0000-4000-8000-000000000000',
     };
-    expect(parse(`cursor=${encodeCursor(row)}`).after).toStrictEqual(row);
+    expect(parse(`cursor=${encodeCursor(row)}`)).toMatchObject({ after: row, before: undefined });
+    expect(parse(`cursor=${encodeCursor(row, 'newer')}`)).toMatchObject({ after: undefined, before: row });
   });
 
   it.each([
     ['garbage', 'not-a-cursor'],
     ['JSON of the wrong shape', Buffer.from('{"a":1}').toString('base64url')],
     ['a bad date', Buffer.from('["yesterday","id"]').toString('base64url')],
+    [
+      'a direction it does not know',
+      Buffer.from(
+        JSON.stringify(['2026-01-01T00:00:00Z', 'b1f6c1e0-0000-4000-8000-000000000000', 'up']),
+      ).toString('base64url'),
+    ],
     [
       'an id that is not a submission ID',
       Buffer.from(JSON.stringify(['2026-01-01T00:00:00Z', 'x'.repeat(36)])).toString('base64url'),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { callbackAnswerSchema, callbackBodySchema, callbackDeliverySchema } from './callbacks';
 import { ERROR_STATUS, type ErrorCode } from './error-codes';
 import { errorEnvelopeSchema } from './error-envelope';
+import { submissionEventSchema } from './events';
+import { submissionArraySchema } from './export';
 import { healthSchema } from './health';
 import { submissionPageSchema } from './list-query';
 import { RETRY_AFTER_SECONDS } from './retry-after';
@@ -16,8 +18,10 @@ const COMPONENTS = {
   output: new Map<z.ZodType, string>([
     [submissionSchema, 'Submission'],
     [submissionPageSchema, 'SubmissionPage'],
+    [submissionArraySchema, 'SubmissionArray'],
     [errorEnvelopeSchema, 'ErrorEnvelope'],
     [callbackDeliverySchema, 'CallbackDelivery'],
+    [submissionEventSchema, 'SubmissionEvent'],
     [callbackAnswerSchema, 'CallbackAnswer'],
     [healthSchema, 'Health'],
   ]),
@@ -108,6 +112,22 @@ function accessErrors(route: ApiRoute): ErrorCode[] {
   return route.access === 'creator' ? ['unauthenticated'] : ['unauthenticated', 'forbidden'];
 }
 
+/** The answer's body in each media type: JSON (when the route answers a body) and any others (an export's CSV). */
+function answerContent(route: ApiRoute): JsonSchema {
+  const content = {
+    ...(route.answer.schema
+      ? { 'application/json': { schema: schemaFor(route.answer.schema, 'output') } }
+      : {}),
+    ...Object.fromEntries(
+      Object.entries(route.answer.otherMediaTypes ?? {}).map(([type, schema]) => [
+        type,
+        { schema: schemaFor(schema, 'output') },
+      ]),
+    ),
+  };
+  return Object.keys(content).length ? { content } : {};
+}
+
 function operation(operationId: string, route: ApiRoute): JsonSchema {
   const answerHeaders = Object.entries(route.answer.headers ?? {}).map(([name, description]) => [
     name,
@@ -134,9 +154,7 @@ function operation(operationId: string, route: ApiRoute): JsonSchema {
       [String(route.answer.status)]: {
         description: route.answer.description,
         ...(answerHeaders.length ? { headers: Object.fromEntries(answerHeaders) } : {}),
-        ...(route.answer.schema
-          ? { content: { 'application/json': { schema: schemaFor(route.answer.schema, 'output') } } }
-          : {}),
+        ...answerContent(route),
       },
       ...errorResponses([...route.errors, ...accessErrors(route), ...COMMON_ERRORS]),
     },

@@ -38,6 +38,8 @@ export interface ApiRoute extends RouteOptions {
     description: string;
     /** The JSON answered; none for 204. */
     schema?: z.ZodType;
+    /** Bodies in other media types the route may answer instead (an export's CSV). */
+    otherMediaTypes?: Record<string, z.ZodType>;
     headers?: Record<string, string>;
   };
   /** Every error code the route answers with, besides those any route may give. */

@@ -6,6 +6,8 @@ import {
   callbackDeliveryListSchema,
   callbackQuerySchema,
 } from './callbacks';
+import { submissionEventListSchema } from './events';
+import { exportCsvSchema, exportQuerySchema, submissionArraySchema } from './export';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENT_REPLAYED_HEADER } from './headers';
 import { healthSchema } from './health';
 import { listQuerySchema, submissionPageSchema } from './list-query';
@@ -69,6 +71,25 @@ export const API_ROUTES = {
     answer: { status: 200, description: 'One page of submissions.', schema: submissionPageSchema },
     errors: ['validation_failed', 'database_unavailable'],
   },
+  exportSubmissions: {
+    method: 'GET',
+    path: '/api/submissions/export',
+    access: 'creator',
+    summary: 'Export every matching submission as CSV or JSON',
+    description:
+      'Every submission the list’s filters match and the caller may see (not one page), newest first, as a file download. Streamed: the server reads the database in batches as the client reads, so any number of rows downloads in bounded memory.',
+    query: exportQuerySchema,
+    answer: {
+      status: 200,
+      description: 'The file: `text/csv` for `format=csv`, a JSON array of Submissions for `format=json`.',
+      schema: submissionArraySchema,
+      otherMediaTypes: { 'text/csv': exportCsvSchema },
+      headers: {
+        'Content-Disposition': '`attachment; filename="submissions-<time>.csv"` (or `.json`).',
+      },
+    },
+    errors: ['validation_failed', 'database_unavailable'],
+  },
   getSubmission: {
     method: 'GET',
     path: '/api/submissions/{id}',
@@ -91,6 +112,17 @@ export const API_ROUTES = {
     params: submissionPathSchema,
     answer: { status: 200, description: 'The submission, as now recorded.', schema: submissionSchema },
     errors: ['not_found', 'forbidden_origin', 'rate_limited', 'database_unavailable'],
+  },
+  listSubmissionEvents: {
+    method: 'GET',
+    path: '/api/submissions/{id}/events',
+    access: 'creator',
+    summary: 'List the status changes of one submission',
+    description:
+      'Every status change of the submission, oldest first, with its time, the new status, what brought it (`create`, `poll`, `callback`, `refresh`, `lookup`) and the message given with it.',
+    params: submissionPathSchema,
+    answer: { status: 200, description: 'The status timeline.', schema: submissionEventListSchema },
+    errors: ['not_found', 'database_unavailable'],
   },
   listCallbackDeliveries: {
     method: 'GET',

@@ -1,7 +1,6 @@
 import 'server-only';
 import { type Actor, canSeeSubmission, seesEverySubmission } from '@/lib/auth/roles';
-import type { ListQuery } from '@/lib/contract/list-query';
-import { encodeCursor } from '@/lib/contract/list-query';
+import { encodeCursor, type ListFilters, type ListQuery } from '@/lib/contract/list-query';
 import type { Database, Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import type { KlingUpstream } from '@/lib/kling/types';
@@ -13,8 +12,15 @@ import { ownCallback } from './callback-token';
 import { type CreateOutcome, type CreateSubmissionInput, createSubmission } from './create-submission';
 import { followSubmission } from './follow-submission';
 import { receiveCallback } from './receive-callback';
-import type { CallbackDelivery, Submission, SubmissionEvent, SubmissionPage } from './submission';
-import { createSubmissionStore } from './submission-store';
+import {
+  type CallbackDelivery,
+  SUBMISSION_STATUSES,
+  type Submission,
+  type SubmissionEvent,
+  type SubmissionPage,
+  type SubmissionStatus,
+} from './submission';
+import { createSubmissionStore, type StoreFilters } from './submission-store';
 import { createSubmissionPresenter } from './submission-view';
 import {
   createCallGrace,
@@ -39,6 +45,18 @@ export interface SubmissionServiceDeps {
   appDailyLimit?: number | null;
 }
 
+/** Counts per status stop here: past it a tab says "1,000+", and counting costs the same at any size. */
+export const STATUS_COUNT_CAP = 1_000;
+
+/** How many submissions an export reads from the database at a time. */
+export const EXPORT_BATCH_SIZE = 500;
+
+/** How many submissions have one status; `more`: there are more than `count` (the cap). */
+export interface StatusCount {
+  count: number;
+  more: boolean;
+}
+
 /**
  * Who is asking: a signed-in user sees their own submissions, reviewers and admins every one. The
  * app's own tools and tests may pass `everyone`.
@@ -47,6 +65,23 @@ export type Viewer = Pick<Actor, 'id' | 'role'> | 'everyone';
 
 const sees = (viewer: Viewer, createdBy: string | null) =>
   viewer === 'everyone' || canSeeSubmission(viewer, createdBy);
+
+/**
+ * The filters as the store applies them for `viewer`: a creator's own submissions only (or with
+ * `mine`), and "To review" leaves out the reviewer's own. Null when they can match nothing (a
+ * creator asking for someone else's).
+ */
+function visibleFilters(filters: ListFilters, viewer: Viewer): StoreFilters | null {
+  const own = viewer !== 'everyone' && (filters.mine || !seesEverySubmission(viewer)) ? viewer.id : undefined;
+  if (own && filters.createdBy && filters.createdBy !== own) return null;
+  return {
+    status: filters.status,
+    q: filters.q,
+    createdBy: own ?? filters.createdBy,
+    review: filters.review,
+    toReview: filters.toReview ? { excludeCreatedBy: viewer === 'everyone' ? null : viewer.id } : undefined,
+  };
+}
 
 /** The app's own submission IDs are UUIDs; anything else names no submission, and never reaches the database. */
 const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -114,26 +149,75 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       return { id: row.id, createdBy: row.createdBy, status: row.status };
     },
 
-    /** One page of what `viewer` may see: a creator's own submissions, everything for reviewers. */
+    /**
+     * One page of what `viewer` may see (a creator's own submissions, everything for reviewers), in
+     * the list's order. `nextCursor` leads on, `prevCursor` back: both are keyset positions, so going
+     * forward and back shows the same pages however many submissions arrive meanwhile.
+     */
     async list(query: ListQuery, viewer: Viewer): Promise<SubmissionPage> {
-      const own =
-        viewer !== 'everyone' && (query.mine || !seesEverySubmission(viewer)) ? viewer.id : undefined;
-      if (own && query.createdBy && query.createdBy !== own) return { items: [], nextCursor: null };
+      const filters = visibleFilters(query, viewer);
+      if (!filters) return { items: [], nextCursor: null, prevCursor: null };
       const rows = await store.list({
+        ...filters,
         limit: query.limit + 1,
-        status: query.status,
-        q: query.q,
         after: query.after,
-        createdBy: own ?? query.createdBy,
-        review: query.review,
-        toReview: query.toReview ? { excludeCreatedBy: viewer === 'everyone' ? null : viewer.id } : undefined,
+        before: query.before,
       });
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
+      const more = rows.length > query.limit;
+      const fetched = rows.slice(0, query.limit);
+      // The page before a position comes in reverse; `more` then means yet earlier rows.
+      const items = query.before ? fetched.reverse() : fetched;
+      const first = items[0];
+      const last = items.at(-1);
+      const laterExist = query.before ? true : more;
+      const earlierExist = query.before ? more : query.after !== undefined;
       return {
-        items: await present.all(page),
-        nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+        items: await present.all(items),
+        nextCursor: laterExist && last ? encodeCursor(last, 'older') : null,
+        prevCursor: earlierExist && first ? encodeCursor(first, 'newer') : null,
       };
+    },
+
+    /**
+     * How many submissions `viewer` may see match the filters (their status aside), per status, up to
+     * STATUS_COUNT_CAP each.
+     */
+    async countByStatus(
+      filters: ListFilters,
+      viewer: Viewer,
+    ): Promise<Record<SubmissionStatus, StatusCount>> {
+      const visible = visibleFilters(filters, viewer);
+      const counts = visible
+        ? await store.countByStatus(visible, STATUS_COUNT_CAP)
+        : Object.fromEntries(SUBMISSION_STATUSES.map((status) => [status, 0]));
+      return Object.fromEntries(
+        Object.entries(counts).map(([status, n]) => [
+          status,
+          { count: Math.min(n, STATUS_COUNT_CAP), more: n > STATUS_COUNT_CAP },
+        ]),
+      ) as Record<SubmissionStatus, StatusCount>;
+    },
+
+    /**
+     * Every submission `viewer` may see matching the filters, in the list's order, in batches read one
+     * at a time by keyset:
+     * a consumer that stops pulling stops the reads, and no more than a batch is held at once.
+     */
+    async *exportBatches(
+      filters: ListFilters,
+      viewer: Viewer,
+      batchSize = EXPORT_BATCH_SIZE,
+    ): AsyncGenerator<Submission[]> {
+      const visible = visibleFilters(filters, viewer);
+      if (!visible) return;
+      let after: ListQuery['after'];
+      for (;;) {
+        const rows = await store.list({ ...visible, limit: batchSize, after });
+        if (rows.length > 0) yield await present.all(rows);
+        const last = rows.at(-1);
+        if (rows.length < batchSize || !last) return;
+        after = { createdAt: last.createdAt, id: last.id };
+      }
     },
 
     /**
