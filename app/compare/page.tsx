@@ -11,9 +11,9 @@ import { compareRequests } from '@/lib/compare/request-fields';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
 import { requireActor } from '@/lib/server/page-auth';
-import type { Viewer } from '@/lib/submissions/submission-service';
 import { viewRequest } from '@/lib/submissions/request-view';
 import type { Submission } from '@/lib/submissions/submission';
+import type { Viewer } from '@/lib/submissions/submission-service';
 
 export const metadata: Metadata = { title: 'Compare' };
 
