@@ -1,8 +1,11 @@
+import { Suspense } from 'react';
 import { ComposerForm } from '@/components/composer/composer-form';
-import { QueryProvider } from '@/components/layout/query-provider';
+import { ConfiguredAndRecentModels, ModelSuggestions } from '@/components/composer/model-suggestions';
+import { getEnv } from '@/lib/config/env';
 import { type ComposerValues, requestToFormValues } from '@/lib/contract/composer-form';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
+import { shownOwnCallbackUrl } from '@/lib/submissions/callback-token';
 
 /** `/?from={id}` opens the composer filled with that submission's request ("Reuse in composer"). */
 async function reusedRequest(from: string | undefined): Promise<ComposerValues | null> {
@@ -24,6 +27,7 @@ export default async function ComposerPage({
 }) {
   const { from } = await searchParams;
   const initial = await reusedRequest(typeof from === 'string' ? from : undefined);
+  const env = getEnv();
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -32,9 +36,15 @@ export default async function ComposerPage({
           Fields are checked as you type, and again by the server before anything is sent.
         </p>
       </div>
-      <QueryProvider>
-        <ComposerForm initial={initial} />
-      </QueryProvider>
+      <ComposerForm
+        initial={initial}
+        defaultModel={env.models[0] ?? 'kling-v1'}
+        ownCallbackUrl={env.publicUrl ? shownOwnCallbackUrl(env.publicUrl) : null}
+      />
+      {/* The page does not wait for the database: the models used lately stream in when it answers. */}
+      <Suspense fallback={<ModelSuggestions models={env.models} />}>
+        <ConfiguredAndRecentModels />
+      </Suspense>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { DisplayStatus, Submission, SubmissionStatus } from '@/lib/submissions/submission';
+import type { DisplayStatus, Submission } from '@/lib/submissions/submission';
 
 const STYLES: Record<DisplayStatus, { label: string; className: string }> = {
   pending: { label: 'Pending', className: 'bg-slate-200 text-slate-900' },
@@ -18,6 +18,6 @@ export function StatusBadge({ submission }: { submission: Pick<Submission, 'disp
   );
 }
 
-export function statusLabel(status: SubmissionStatus): string {
+export function statusLabel(status: DisplayStatus): string {
   return STYLES[status].label;
 }

@@ -15,9 +15,9 @@ import { VideoPlayer } from './video-player';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[10rem_1fr] gap-2 py-1">
+    <div className="grid grid-cols-1 gap-x-2 py-1 sm:grid-cols-[10rem_minmax(0,1fr)]">
       <dt className="font-medium text-slate-700">{term}</dt>
-      <dd className="break-all">{children}</dd>
+      <dd className="min-w-0 break-all">{children}</dd>
     </div>
   );
 }
@@ -101,7 +101,7 @@ export function SubmissionDetail({ initial }: { initial: Submission }) {
   });
 
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex min-w-0 flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-3">
           <h1 className="text-2xl font-bold text-slate-900">Submission</h1>
@@ -154,15 +154,15 @@ export function SubmissionDetail({ initial }: { initial: Submission }) {
         </Row>
       </dl>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="request-title" className="flex flex-col gap-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <section aria-labelledby="request-title" className="flex min-w-0 flex-col gap-2">
           <h2 id="request-title" className="text-lg font-semibold">
             Request
           </h2>
           <p className="text-sm text-slate-600">The exact body sent to the video service.</p>
           <JsonBlock label="Request JSON" value={submission.request} />
         </section>
-        <section aria-labelledby="response-title" className="flex flex-col gap-2">
+        <section aria-labelledby="response-title" className="flex min-w-0 flex-col gap-2">
           <h2 id="response-title" className="text-lg font-semibold">
             Upstream response
           </h2>

@@ -45,7 +45,7 @@ export function SubmissionTable({ items }: { items: Submission[] }) {
               <td className="px-3 py-2">
                 <StatusBadge submission={submission} />
               </td>
-              <td className="max-w-md px-3 py-2">
+              <td className="max-w-md min-w-48 px-3 py-2 break-words">
                 <Link
                   href={`/submissions/${submission.id}`}
                   className="font-medium text-indigo-800 hover:underline"

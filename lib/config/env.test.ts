@@ -24,7 +24,19 @@ describe('parseEnv', () => {
       rateLimit: { perMinute: 60, loopback: false },
       allowedHosts: [],
       trustedProxies: [],
+      models: ['kling-v1'],
     });
+  });
+
+  it('reads KLING_MODELS as a comma-separated list, in order, without blanks or repeats', () => {
+    expect(parseEnv({ KLING_MODELS: ' kling-v2-1, kling-v1,,kling-v2-1 ' }).models).toEqual([
+      'kling-v2-1',
+      'kling-v1',
+    ]);
+    expect(parseEnv({ KLING_MODELS: ' , ' }).models).toEqual(['kling-v1']);
+    expect(configError({ KLING_MODELS: `kling-v1,${'m'.repeat(65)}` })).toMatch(
+      /KLING_MODELS\.1 must list model names of at most 64 characters/,
+    );
   });
 
   it('reads ALLOWED_HOSTS and TRUSTED_PROXIES as comma-separated lists', () => {
