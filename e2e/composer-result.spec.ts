@@ -63,9 +63,8 @@ for (const size of [PHONE, DESKTOP]) {
         message: 'Failure to pass the risk control system',
       });
       await expect(c.success).toContainText('Failed');
-      await expect(c.success).toContainText(
-        'The video service could not make this video: Failure to pass the risk control system',
-      );
+      await expect(c.success).toContainText('The video service could not make this video:');
+      await expect(c.success).toContainText('Failure to pass the risk control system');
       await expect(c.success).not.toContainText('Submitted');
       await expect(c.success.getByRole('link', { name: 'View submission' })).toBeVisible();
     });
