@@ -43,7 +43,11 @@ for (const size of [PHONE, DESKTOP]) {
       await c.addImage.click();
       await c.imageUrl.nth(1).fill(`${media.url}/missing.png`);
       await expect(page.getByText(/^This image could not be loaded here\./)).toBeVisible();
-      await expect(page.getByRole('img', { name: 'Preview of image 2' })).toHaveCount(0);
+      // Its box stays, named, with the address that will be sent.
+      await expect(page.getByRole('img', { name: 'Preview of image 2' })).toHaveAttribute(
+        'src',
+        `${media.url}/missing.png`,
+      );
       await expectValid(c.imageUrl.nth(1));
       await c.submit.click();
       await expect(c.success).toBeVisible();

@@ -13,6 +13,7 @@ import { preloadLiveResult, SubmitResult } from './submit-result';
 import { UndoNotice, useUndo } from './undo-notice';
 import { useComposerDraft } from './use-composer-draft';
 import { useComposerSubmit } from './use-composer-submit';
+import { preloadSendAttempt } from './use-submit-request';
 
 export function ComposerForm({
   initial,
@@ -57,7 +58,7 @@ export function ComposerForm({
   const [ready, setReady] = useState(false);
   useEffect(() => {
     setReady(true);
-    return preloadOnFirstUse(formRef.current, [preloadItemExtras, preloadLiveResult]);
+    return preloadOnFirstUse(formRef.current, [preloadSendAttempt, preloadItemExtras, preloadLiveResult]);
   }, []);
 
   // A reused request is in the form now; drop ?from= so a reload shows the saved draft.

@@ -65,25 +65,24 @@ export function ImagePreview({
   }
   return (
     <div className="flex min-w-0 items-start gap-3">
-      {!current?.failed && (
-        // biome-ignore lint/performance/noImgElement: a creator's own address, shown as given; nothing to optimise.
-        <img
-          key={settled}
-          src={settled}
-          alt={`Preview of ${label}`}
-          referrerPolicy="no-referrer"
-          decoding="async"
-          className="h-20 w-auto max-w-32 shrink-0 rounded border border-slate-300 bg-slate-100 object-contain"
-          onLoad={(event) =>
-            setLoaded({
-              url: settled,
-              failed: false,
-              value: { width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight },
-            })
-          }
-          onError={() => setLoaded({ url: settled, failed: true })}
-        />
-      )}
+      {/* Kept when it fails, as a box with its name: the address is still the one to be sent. */}
+      {/* biome-ignore lint/performance/noImgElement: a creator's own address, shown as given; nothing to optimise. */}
+      <img
+        key={settled}
+        src={settled}
+        alt={`Preview of ${label}`}
+        referrerPolicy="no-referrer"
+        decoding="async"
+        className="h-20 w-auto max-w-32 shrink-0 rounded border border-slate-300 bg-slate-100 object-contain"
+        onLoad={(event) =>
+          setLoaded({
+            url: settled,
+            failed: false,
+            value: { width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight },
+          })
+        }
+        onError={() => setLoaded({ url: settled, failed: true })}
+      />
       <p aria-live="polite" className="min-w-0 text-xs text-slate-700">
         {caption}
         {warning && <span className="mt-1 block font-medium text-amber-900">{warning}</span>}
@@ -110,22 +109,20 @@ export function VideoPreview({ url, label }: { url: string; label: string }) {
   }
   return (
     <div className="flex min-w-0 flex-wrap items-start gap-3">
-      {!current?.failed && (
-        <video
-          key={settled}
-          src={settled}
-          muted
-          controls
-          playsInline
-          preload="metadata"
-          aria-label={`Preview of ${label}`}
-          className="h-24 max-w-48 shrink-0 rounded bg-black"
-          onLoadedMetadata={(event) =>
-            setLoaded({ url: settled, failed: false, value: event.currentTarget.duration })
-          }
-          onError={() => setLoaded({ url: settled, failed: true })}
-        />
-      )}
+      <video
+        key={settled}
+        src={settled}
+        muted
+        controls
+        playsInline
+        preload="metadata"
+        aria-label={`Preview of ${label}`}
+        className="h-24 max-w-48 shrink-0 rounded bg-black"
+        onLoadedMetadata={(event) =>
+          setLoaded({ url: settled, failed: false, value: event.currentTarget.duration })
+        }
+        onError={() => setLoaded({ url: settled, failed: true })}
+      />
       <p aria-live="polite" className="min-w-0 text-xs text-slate-700">
         {caption}
         {warning && <span className="mt-1 block font-medium text-amber-900">{warning}</span>}

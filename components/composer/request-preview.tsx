@@ -40,6 +40,7 @@ export function RequestPreview({ ownCallbackUrl }: { ownCallbackUrl: string | nu
   const body = formToRequestBody(useWatch({ control }) as ComposerValues);
   const problems = countProblems(useFormState({ control }).errors);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [curlShown, setCurlShown] = useState(false);
   const addsCallback = ownCallbackUrl !== null && body.callback_url === undefined;
   const json = JSON.stringify(addsCallback ? { ...body, callback_url: ownCallbackUrl } : body, null, 2);
 
@@ -78,9 +79,10 @@ export function RequestPreview({ ownCallbackUrl }: { ownCallbackUrl: string | nu
         text={json}
         className={problems > 0 ? 'max-h-[28rem] outline-2 outline-red-700 outline-dashed' : 'max-h-[28rem]'}
       />
-      <details className="text-sm">
+      <details className="text-sm" onToggle={(event) => setCurlShown(event.currentTarget.open)}>
         <summary className="cursor-pointer text-slate-700">Show the cURL command</summary>
-        <CodeBox label="cURL command" text={toCurl(body)} className="mt-2" />
+        {/* Written out only while shown: the preview re-renders on every keystroke. */}
+        {curlShown && <CodeBox label="cURL command" text={toCurl(body)} className="mt-2" />}
       </details>
     </section>
   );

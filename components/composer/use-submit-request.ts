@@ -1,13 +1,11 @@
 'use client';
 import { useCallback, useRef, useState } from 'react';
-import { NetworkError, type SubmitOutcome, submitRequest } from '@/lib/client/submissions-api';
-import {
-  type AttemptState,
-  chooseAttemptKey,
-  loadAttempt,
-  saveAttempt,
-  settleAttempt,
-} from './submit-attempt';
+import type { SubmitOutcome } from '@/lib/client/submissions-api';
+
+const loadSendAttempt = () => import('./send-attempt');
+
+/** Starts loading the code that sends a submission, before the first submit needs it. */
+export const preloadSendAttempt = loadSendAttempt;
 
 export interface SubmitVariables {
   request: Record<string, unknown>;
@@ -21,35 +19,6 @@ export type SubmitState =
   | { status: 'pending'; startedAt: number }
   | { status: 'answered'; outcome: SubmitOutcome; answeredAt: number }
   | { status: 'offline' };
-
-/** What an answer makes of the attempt. */
-function stateAfter(outcome: SubmitOutcome): AttemptState {
-  if (outcome.kind === 'created') return 'created';
-  // The first request under this key is still being sent: its result is not known yet.
-  if (outcome.error.code === 'idempotency_conflict') return 'open';
-  return 'failed';
-}
-
-function settle(key: string, state: AttemptState, submissionId?: string): void {
-  const settled = settleAttempt(loadAttempt(), key, state, submissionId);
-  if (settled) saveAttempt(settled);
-}
-
-/** One attempt: the same body sent again while the last attempt (in any tab) is open or created reuses its key. */
-async function sendAttempt({ request, asNewTask = false }: SubmitVariables): Promise<SubmitOutcome> {
-  const body = JSON.stringify(request);
-  const stored = loadAttempt();
-  const key = asNewTask ? crypto.randomUUID() : chooseAttemptKey(stored, body);
-  if (key !== stored?.key) saveAttempt({ key, body, state: 'open' });
-  try {
-    const outcome = await submitRequest(request, key);
-    settle(key, stateAfter(outcome), outcome.kind === 'created' ? outcome.submission.id : undefined);
-    return outcome;
-  } catch (error) {
-    if (!(error instanceof NetworkError)) settle(key, 'failed');
-    throw error;
-  }
-}
 
 /**
  * Sends the composer's request and keeps the state of the last submit. Never retried behind the
@@ -66,6 +35,7 @@ export function useSubmitRequest() {
     const mine = ++generation.current;
     setState({ status: 'pending', startedAt: Date.now() });
     try {
+      const { sendAttempt } = await loadSendAttempt();
       const outcome = await sendAttempt(variables);
       if (generation.current === mine) setState({ status: 'answered', outcome, answeredAt: Date.now() });
       return outcome;
