@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { DemoModeBanner } from '@/components/layout/demo-mode-banner';
 import { SiteHeader } from '@/components/layout/site-header';
 import { isDemoMode } from '@/lib/config/env';
+import { parseTheme, THEME_COOKIE } from '@/lib/ui/theme';
 import './globals.css';
 
 // Demo mode is decided by the running server's environment, not at build time.
@@ -13,9 +15,11 @@ export const metadata: Metadata = {
   description: 'Compose, validate and submit Kling Omni Video requests, and review every submission.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // A scheme chosen with the toggle is on <html> from the first byte: no flash of the other one.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme ?? undefined}>
       <body>
         <a
           href="#main"
@@ -24,8 +28,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {isDemoMode() && <DemoModeBanner />}
-        <SiteHeader />
-        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        <SiteHeader theme={theme} />
+        <main id="main" className="mx-auto min-w-0 max-w-6xl px-4 py-6">
           {children}
         </main>
       </body>

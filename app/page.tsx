@@ -1,13 +1,16 @@
+import { Suspense } from 'react';
 import { SpendUsage } from '@/components/accounts/spend-usage';
 import { ComposerForm } from '@/components/composer/composer-form';
-import { QueryProvider } from '@/components/layout/query-provider';
+import { ConfiguredAndRecentModels, ModelSuggestions } from '@/components/composer/model-suggestions';
 import type { Actor } from '@/lib/auth/roles';
 import { isTakeableField, withFieldFrom } from '@/lib/compare/request-fields';
+import { getEnv } from '@/lib/config/env';
 import { type ComposerValues, requestToFormValues } from '@/lib/contract/composer-form';
 import { AppError } from '@/lib/errors/app-error';
 import { getSubmissionService } from '@/lib/server/app-services';
 import { getUserService } from '@/lib/server/auth-services';
 import { requireActor } from '@/lib/server/page-auth';
+import { shownOwnCallbackUrl } from '@/lib/submissions/callback-token';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -49,6 +52,7 @@ export default async function ComposerPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const actor = await requireActor(ownPath(params));
   const [initial, me] = await Promise.all([reusedRequest(params, actor), (await getUserService()).me(actor)]);
+  const env = getEnv();
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -58,9 +62,15 @@ export default async function ComposerPage({ searchParams }: { searchParams: Pro
         </p>
         <SpendUsage me={me} />
       </div>
-      <QueryProvider>
-        <ComposerForm initial={initial} />
-      </QueryProvider>
+      <ComposerForm
+        initial={initial}
+        defaultModel={env.models[0] ?? 'kling-v1'}
+        ownCallbackUrl={env.publicUrl ? shownOwnCallbackUrl(env.publicUrl) : null}
+      />
+      {/* The page does not wait for the database: the models used lately stream in when it answers. */}
+      <Suspense fallback={<ModelSuggestions models={env.models} />}>
+        <ConfiguredAndRecentModels />
+      </Suspense>
     </div>
   );
 }

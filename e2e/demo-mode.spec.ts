@@ -44,7 +44,6 @@ test('without KLING_* settings every page says "Demo mode" and the simulator ans
       /the task may have started anyway/,
     ],
     ['#simulate-rejected', /rejected the request: prompt contains unsupported content/, /Change the request/],
-    ['#simulate-rate-limit', /rate limit: parallel task over resource pack limit/, /Wait 20 seconds/],
     ['#simulate-unauthorized', /refused the server’s API key/, /Ask the administrator/],
   ];
   for (const [word, said, next] of failures) {
@@ -53,6 +52,12 @@ test('without KLING_* settings every page says "Demo mode" and the simulator ans
     await expect(c.failure).toContainText(said);
     await expect(c.failure).toContainText(next);
   }
+  // A rate limit last: Submit then counts down its 20 s.
+  await c.prompt.fill('A robot waters a garden #simulate-rate-limit');
+  await c.submit.click();
+  await expect(c.failure).toContainText(/rate limit: parallel task over resource pack limit/);
+  await expect(c.submit).toHaveText(/^Submit in (1\d|20) s$/);
+  await expect(c.submit).toBeDisabled();
 
   // The API answers the same way.
   const created = await request.post(`${demo.url}/api/submissions`, {

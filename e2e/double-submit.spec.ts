@@ -27,7 +27,7 @@ test('a double click on Submit creates one task: one upstream call, one history 
 
   // While the request is in flight the button says so and cannot be pressed again.
   await expect(c.submit).toBeDisabled();
-  await expect(c.submit).toHaveText('Submitting…');
+  await expect(c.submit).toHaveText(/^Submitting…/);
   await expect(page.getByText('Sending to the video service…')).toBeVisible();
 
   await expect(c.success).toBeVisible();

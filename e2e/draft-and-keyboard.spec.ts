@@ -90,3 +90,36 @@ test('compose and submit with the keyboard only', async ({ page, upstream }) => 
   await expect(page.getByRole('heading', { name: 'Submission' })).toBeVisible();
   await expect(page.getByText(taskId).first()).toBeVisible();
 });
+
+test('the composer’s newer controls work from the keyboard: Insert in prompt, Clear form and Undo, Dark mode', async ({
+  page,
+}) => {
+  const c = await openComposer(page);
+  await c.prompt.fill('A cat meets the rain');
+  await tabTo(page, c.addImage);
+  await page.keyboard.press('Enter');
+  await expect(c.imageUrl).toBeFocused();
+  await page.keyboard.type('https://images.example.com/cat.png');
+
+  await tabTo(page, c.insertInPrompt);
+  await page.keyboard.press('Enter');
+  // The token lands at the end of what was typed, and the focus goes back to writing.
+  await expect(c.prompt).toHaveValue('A cat meets the rain <<<image_1>>>');
+  await expect(c.prompt).toBeFocused();
+
+  await tabTo(page, c.clear);
+  await page.keyboard.press('Enter');
+  await expect(c.prompt).toHaveValue('');
+  await page.keyboard.press('Tab');
+  await expect(c.undo).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(c.prompt).toHaveValue('A cat meets the rain <<<image_1>>>');
+  await expect(c.imageUrl).toHaveValue('https://images.example.com/cat.png');
+  await expect(c.clear).toBeFocused();
+
+  const darkMode = page.getByRole('button', { name: 'Dark mode' });
+  await darkMode.focus();
+  const before = await darkMode.getAttribute('aria-pressed');
+  await page.keyboard.press('Space');
+  await expect(darkMode).not.toHaveAttribute('aria-pressed', before ?? '');
+});

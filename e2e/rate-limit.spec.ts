@@ -69,8 +69,17 @@ test('a creator who submits too often is told how long to wait, at the form', as
   await c.prompt.fill(`A paper boat in the rain ${randomUUID()}`);
   await c.submit.click();
   await expect(c.failure).toBeVisible();
-  await expect(c.failure).toContainText('Too many submissions from your account: at most 1 a minute.');
-  await expect(c.failure).toContainText(/Wait \d+ seconds, then submit again\./);
+  // One message says what happened; Submit itself counts down to when it may be used again.
+  await expect(c.failure).toContainText(
+    'Too many submissions from your account: at most 1 a minute. Nothing was sent.',
+  );
+  await expect(c.failure).not.toContainText(/wait|seconds|try again/i);
+  await expect(c.submit).toBeDisabled();
+  await expect(c.submit).toHaveText(/^Submit in ([1-5]?\d|60) s$/);
+  const first = Number(/(\d+) s$/.exec((await c.submit.textContent()) ?? '')?.[1]);
+  await expect(c.submit).not.toHaveText(`Submit in ${first} s`);
+  // Ctrl+Enter does not get around it either.
+  await c.prompt.press('Control+Enter');
   expect(upstream.createCalls()).toHaveLength(1);
 });
 

@@ -5,13 +5,14 @@ import { ElementListEditor } from './element-list-editor';
 import { SelectField, TextField } from './fields';
 import { ImageListEditor } from './image-list-editor';
 import { DurationHint, PromptHint } from './live-hints';
+import { MODEL_SUGGESTIONS_ID } from './model-suggestions-id';
 import { VideoListEditor } from './video-list-editor';
 
 /** Every input of the composer, in page order: what to make, the input lists, then the options. */
 export function ComposerFields() {
   return (
     <>
-      <section aria-labelledby="basics-title" className="flex flex-col gap-4">
+      <section aria-labelledby="basics-title" className="flex min-w-0 flex-col gap-4">
         <h2 id="basics-title" className="text-lg font-semibold text-slate-900">
           What to make
         </h2>
@@ -19,7 +20,8 @@ export function ComposerFields() {
           name="model"
           label={FIELD_LABELS.model}
           placeholder="kling-v1"
-          hint="The model name, for example kling-v1."
+          suggestions={MODEL_SUGGESTIONS_ID}
+          hint="Choose a suggested model or type any model name."
         />
         <TextField
           name="prompt"
@@ -51,7 +53,7 @@ export function ComposerFields() {
       <VideoListEditor />
       <ElementListEditor />
 
-      <section aria-labelledby="advanced-title" className="flex flex-col gap-4">
+      <section aria-labelledby="advanced-title" className="flex min-w-0 flex-col gap-4">
         <h2 id="advanced-title" className="text-lg font-semibold text-slate-900">
           Options
         </h2>

@@ -22,7 +22,7 @@ const ALL_DURATIONS = `${DURATIONS[0]} to ${DURATIONS[DURATIONS.length - 1]}`;
 export function promptHint(prompt: string): string {
   const count = prompt.length.toLocaleString('en-US');
   const max = LIMITS.promptMax.toLocaleString('en-US');
-  return `${count} / ${max} characters. Describe the scene, or add an image, video or element below.`;
+  return `${count} / ${max} characters. Describe the scene, or add an image, video or element below; “Insert in prompt” names one here.`;
 }
 
 /** Which durations the chosen inputs allow. */

@@ -22,8 +22,14 @@ export const composerResolver: ComposerResolver = async (values, context, option
 
 const FIRST_USE_EVENTS = ['pointerdown', 'focusin', 'keydown'] as const;
 
-/** Starts loading validation on the first pointer, focus or key event in `form`; returns a cleanup. */
-export function preloadValidationOnFirstUse(form: HTMLElement | null): () => void {
+/**
+ * Starts loading validation, and whatever else `loaders` fetch (chunks the form needs later), on
+ * the first pointer, focus or key event in `form`; returns a cleanup.
+ */
+export function preloadOnFirstUse(
+  form: HTMLElement | null,
+  loaders: (() => Promise<unknown>)[] = [],
+): () => void {
   if (!form) return () => {};
   const stop = () => {
     for (const type of FIRST_USE_EVENTS) form.removeEventListener(type, start, true);
@@ -31,6 +37,7 @@ export function preloadValidationOnFirstUse(form: HTMLElement | null): () => voi
   const start = () => {
     stop();
     void loadResolver();
+    for (const load of loaders) void load();
   };
   for (const type of FIRST_USE_EVENTS) form.addEventListener(type, start, true);
   return stop;

@@ -1,15 +1,14 @@
 'use client';
-import { useFieldArray, useFormContext } from 'react-hook-form';
-import type { ComposerValues } from '@/lib/contract/composer-form';
 import { FIELD_LABELS } from '@/lib/contract/field-labels';
 import { TextField } from './fields';
+import { ElementExtras } from './lazy-item-extras';
 import { ListItem, ListSection } from './list-section';
 import { ListLimitHint } from './live-hints';
+import { useListEditor } from './use-list-editor';
 import { useListError } from './use-visible-error';
 
 export function ElementListEditor() {
-  const { control } = useFormContext<ComposerValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'element_list' });
+  const list = useListEditor('element_list', 'element');
   const error = useListError('element_list');
   return (
     <ListSection
@@ -23,16 +22,27 @@ export function ElementListEditor() {
       }
       error={error}
       addLabel="Add element"
-      onAdd={() => append({ element_id: '' }, { shouldFocus: true })}
+      onAdd={() => list.append({ element_id: '' }, { shouldFocus: true })}
+      addRef={list.addRef}
+      offer={list.offer}
+      offerRef={list.offerRef}
     >
-      {fields.map((field, index) => (
-        <ListItem key={field.id} legend={`Element ${index + 1}`} onRemove={() => remove(index)}>
+      {list.fields.map((field, index) => (
+        <ListItem
+          key={field.id}
+          list="element_list"
+          index={index}
+          count={list.fields.length}
+          legend={`Element ${index + 1}`}
+          onRemove={() => list.removeAt(index)}
+          onMove={(by) => list.move(index, by)}
+          extras={<ElementExtras index={index} />}
+        >
           <TextField
             name={`element_list.${index}.element_id`}
             label={FIELD_LABELS.element_id}
             inputMode="numeric"
             placeholder="e.g. 123456"
-            className="flex-1"
           />
         </ListItem>
       ))}

@@ -18,6 +18,7 @@ export function TextField({
   placeholder,
   multiline = false,
   inputMode,
+  suggestions,
   className,
 }: {
   name: Name;
@@ -26,10 +27,13 @@ export function TextField({
   placeholder?: string;
   multiline?: boolean;
   inputMode?: 'text' | 'decimal' | 'numeric' | 'url';
+  /** The id of a `datalist` whose options the field suggests (any text is still accepted). */
+  suggestions?: string;
   className?: string;
 }) {
   const { register } = useFormContext<ComposerValues>();
-  const error = useVisibleError(name);
+  // An address is wrong at every keystroke until it is complete: judged when the typing pauses.
+  const error = useVisibleError(name, { waitForPause: inputMode === 'url' });
   return (
     <FormField id={fieldId(name)} label={label} error={error} hint={hint} className={className}>
       {(control) =>
@@ -47,6 +51,7 @@ export function TextField({
             {...register(name)}
             type={inputMode === 'url' ? 'url' : 'text'}
             inputMode={inputMode}
+            list={suggestions}
             placeholder={placeholder}
             autoComplete="off"
             spellCheck={false}

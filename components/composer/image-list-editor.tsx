@@ -1,10 +1,11 @@
 'use client';
-import { useFieldArray, useFormContext } from 'react-hook-form';
 import type { ComposerValues } from '@/lib/contract/composer-form';
 import { FIELD_LABELS } from '@/lib/contract/field-labels';
 import { SelectField, TextField } from './fields';
+import { ImageExtras } from './lazy-item-extras';
 import { ListItem, ListSection } from './list-section';
 import { ListLimitHint } from './live-hints';
+import { useListEditor } from './use-list-editor';
 import { useListError } from './use-visible-error';
 
 const FRAME_ROLE_OPTIONS = [
@@ -13,9 +14,10 @@ const FRAME_ROLE_OPTIONS = [
   { value: 'end_frame', label: 'End frame' },
 ] as const;
 
+const NEW_IMAGE: ComposerValues['image_list'][number] = { image_url: '', type: '' };
+
 export function ImageListEditor() {
-  const { control } = useFormContext<ComposerValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'image_list' });
+  const list = useListEditor('image_list', 'image');
   const error = useListError('image_list');
   return (
     <ListSection
@@ -23,27 +25,38 @@ export function ImageListEditor() {
       title="Images"
       description={
         <>
-          Reference images, or a first frame (and optionally an end frame) to animate. <ListLimitHint />
+          Reference images (the prompt names them <code>{'<<<image_1>>>'}</code>, …), or a first frame (and
+          optionally an end frame) to animate. <ListLimitHint />
         </>
       }
       error={error}
       addLabel="Add image"
-      onAdd={() => append({ image_url: '', type: '' }, { shouldFocus: true })}
+      onAdd={() => list.append(NEW_IMAGE, { shouldFocus: true })}
+      addRef={list.addRef}
+      offer={list.offer}
+      offerRef={list.offerRef}
     >
-      {fields.map((field, index) => (
-        <ListItem key={field.id} legend={`Image ${index + 1}`} onRemove={() => remove(index)}>
+      {list.fields.map((field, index) => (
+        <ListItem
+          key={field.id}
+          list="image_list"
+          index={index}
+          count={list.fields.length}
+          legend={`Image ${index + 1}`}
+          onRemove={() => list.removeAt(index)}
+          onMove={(by) => list.move(index, by)}
+          extras={<ImageExtras index={index} />}
+        >
           <TextField
             name={`image_list.${index}.image_url`}
             label={FIELD_LABELS.image_url}
             inputMode="url"
             placeholder="https://example.com/frame.png"
-            className="flex-[2]"
           />
           <SelectField
             name={`image_list.${index}.type`}
             label={FIELD_LABELS.type}
             options={FRAME_ROLE_OPTIONS}
-            className="flex-1"
           />
         </ListItem>
       ))}

@@ -1,18 +1,26 @@
 'use client';
 import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { lazy, type Ref, Suspense, useEffect } from 'react';
 import { Notice } from '@/components/ui/notice';
 import type { SubmitOutcome } from '@/lib/client/submissions-api';
 import type { ApiError } from '@/lib/contract/errors';
 import type { Submission } from '@/lib/contract/submission';
+import type { SubmitState } from './use-submit-request';
+
+const loadLiveResult = () => import('./live-result');
+const LiveResult = lazy(loadLiveResult);
+
+/** Starts loading the live result before the first submit, so it shows at once. */
+export const preloadLiveResult = loadLiveResult;
 
 const MAY_HAVE_STARTED =
   'Open the submission in history before retrying: the task may have started anyway, and the app is checking.';
 
-/** What to do next, for each way a submission can fail. */
-function nextStep(error: ApiError, retryAfterSeconds: number | null, submission: Submission | null): string {
+/** What to do next, for each way a submission can fail; null when Submit's countdown says it. */
+function nextStep(error: ApiError, retryAfterSeconds: number | null, submission: Submission | null) {
   // The upstream may have the task: sending the request again could pay for it twice.
   if (submission?.displayStatus === 'checking') return MAY_HAVE_STARTED;
+  if (retryAfterSeconds !== null) return null;
   switch (error.code) {
     case 'validation_failed':
       return 'Fix the marked fields, then submit again. Nothing was sent.';
@@ -21,9 +29,8 @@ function nextStep(error: ApiError, retryAfterSeconds: number | null, submission:
     case 'upstream_rejected':
       return 'Change the request as the message says, then submit again.';
     case 'upstream_rate_limited':
-      return `Wait ${retryAfterSeconds ?? 30} seconds, then submit again.`;
     case 'rate_limited':
-      return `Wait ${retryAfterSeconds ?? 60} seconds, then submit again.`;
+      return 'Wait a minute, then submit again.';
     case 'upstream_unauthorized':
       return 'Ask the administrator to check the server’s API key. Your request is kept in history.';
     case 'upstream_timeout':
@@ -41,67 +48,12 @@ function nextStep(error: ApiError, retryAfterSeconds: number | null, submission:
   }
 }
 
-function ViewSubmission({ id }: { id: string }) {
-  return (
-    <p className="mt-1">
-      <Link className="font-medium underline" href={`/submissions/${id}`}>
-        View submission
-      </Link>
-    </p>
-  );
-}
-
-/** The answer to the last submit: nothing before one (or while it is out), else the outcome or "no answer". */
-export function SubmitResult({
-  outcome,
-  offline,
-  onSubmitAsNew,
-}: {
-  outcome: SubmitOutcome | undefined;
-  /** The request got no HTTP answer at all. */
-  offline: boolean;
-  /** Sends the same request again under a fresh Idempotency-Key: a second, paid task. */
-  onSubmitAsNew: () => void;
-}) {
-  if (offline) {
-    return (
-      <Notice tone="error" role="alert" title="No answer from the server">
-        Check your connection and press Submit again. The retry carries the same Idempotency-Key, so the task
-        is never created twice.
-      </Notice>
-    );
-  }
-  if (!outcome) return null;
-  if (outcome.kind === 'created' && outcome.replayed) {
-    const { submission } = outcome;
-    return (
-      <Notice tone="success" role="status" title="Already submitted">
-        <p>
-          Already submitted: this request is task{' '}
-          <output className="font-mono font-semibold">{submission.taskId}</output>. Nothing was paid twice.
-        </p>
-        <ViewSubmission id={submission.id} />
-        <p className="mt-2">
-          <Button onClick={onSubmitAsNew}>Send again as a new task</Button>
-        </p>
-      </Notice>
-    );
-  }
-  if (outcome.kind === 'created') {
-    const { submission } = outcome;
-    return (
-      <Notice tone="success" role="status" title="Submitted">
-        <p>
-          Task ID: <output className="font-mono font-semibold">{submission.taskId}</output>
-        </p>
-        <ViewSubmission id={submission.id} />
-      </Notice>
-    );
-  }
+function RejectedResult({ outcome }: { outcome: Extract<SubmitOutcome, { kind: 'rejected' }> }) {
+  const next = nextStep(outcome.error, outcome.retryAfterSeconds, outcome.submission);
   return (
     <Notice tone="error" role="alert" title="Submission failed">
       <p>{outcome.error.message}</p>
-      <p className="mt-1">{nextStep(outcome.error, outcome.retryAfterSeconds, outcome.submission)}</p>
+      {next && <p className="mt-1">{next}</p>}
       {outcome.submission && (
         <p className="mt-1">
           <Link className="font-medium underline" href={`/submissions/${outcome.submission.id}`}>
@@ -110,5 +62,68 @@ export function SubmitResult({
         </p>
       )}
     </Notice>
+  );
+}
+
+/**
+ * The answer to the last submit, in place: nothing before one (or while it is out); then the task
+ * with its live status (Submitted, Processing, then the video or the reason it failed), or why it
+ * was not accepted, or "no answer". The status region stays on the page, so changes are announced.
+ */
+export function SubmitResult({
+  ref,
+  state,
+  onSubmitAsNew,
+  onStatusLine,
+}: {
+  ref: Ref<HTMLDivElement>;
+  state: SubmitState;
+  /** Sends the same request again under a fresh Idempotency-Key: a second, paid task. */
+  onSubmitAsNew: () => void;
+  /** The result in a few words, for the submit bar on phones; null without one. */
+  onStatusLine: (line: string | null) => void;
+}) {
+  const outcome = state.status === 'answered' ? state.outcome : undefined;
+  const created = outcome?.kind === 'created' ? outcome : undefined;
+  // A created task's line comes from its live result; the others are known here.
+  const line =
+    state.status === 'offline'
+      ? 'No answer from the server.'
+      : outcome?.kind === 'rejected'
+        ? 'Submission failed.'
+        : null;
+  useEffect(() => {
+    if (!created) onStatusLine(line);
+  }, [created, line, onStatusLine]);
+
+  return (
+    <div id="submit-result" ref={ref} tabIndex={-1} className="flex scroll-my-4 flex-col gap-3 outline-none">
+      <div role="status" className="empty:hidden">
+        {created && (
+          <Suspense
+            fallback={
+              <Notice tone="info" title="Submitted">
+                Task ID:{' '}
+                <output className="break-all font-mono font-semibold">{created.submission.taskId}</output>
+              </Notice>
+            }
+          >
+            <LiveResult
+              key={created.submission.id}
+              outcome={created}
+              onSubmitAsNew={onSubmitAsNew}
+              onStatusLine={onStatusLine}
+            />
+          </Suspense>
+        )}
+      </div>
+      {state.status === 'offline' && (
+        <Notice tone="error" role="alert" title="No answer from the server">
+          Check your connection and press Submit again. The retry carries the same Idempotency-Key, so the
+          task is never created twice.
+        </Notice>
+      )}
+      {outcome?.kind === 'rejected' && <RejectedResult outcome={outcome} />}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { type ComposerValues, requestToFormValues } from '@/lib/contract/composer-form';
+import { type ComposerValues, hasWork, requestToFormValues } from '@/lib/contract/composer-form';
 import type { SubmissionRequest } from '@/lib/contract/submission-request';
 
 const DRAFT_KEY = 'omni-video-studio:draft';
@@ -26,20 +26,26 @@ function loadDraft(): ComposerValues | null {
 
 /**
  * Keeps the composer's values in localStorage so a reload loses nothing. A request handed in
- * (reuse in composer) wins over the saved draft.
+ * (reuse in composer) wins over the saved draft; `onReplaced` then gets the draft it replaced, when
+ * that held any work, so it can be offered back.
  */
 export function useComposerDraft(
   form: UseFormReturn<ComposerValues, unknown, SubmissionRequest>,
   initial: ComposerValues | null,
+  onReplaced: (draft: ComposerValues) => void,
 ) {
   const restored = useRef(false);
 
   useEffect(() => {
     if (restored.current) return;
     restored.current = true;
-    const values = initial ?? loadDraft();
+    const draft = loadDraft();
+    const values = initial ?? draft;
     if (values) form.reset(values, { keepDefaultValues: true });
-  }, [form, initial]);
+    if (initial && draft && hasWork(draft) && JSON.stringify(draft) !== JSON.stringify(initial)) {
+      onReplaced(draft);
+    }
+  }, [form, initial, onReplaced]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -22,9 +22,14 @@ export function composer(page: Page) {
     addVideo: page.getByRole('button', { name: 'Add video' }),
     addElement: page.getByRole('button', { name: 'Add element' }),
     remove: page.getByRole('button', { name: 'Remove' }),
-    /** "Submit", or "Submitting…" while a request is in flight. */
-    submit: page.getByRole('button', { name: /^Submit(ting…)?$/ }),
-    /** The success notice: "Task ID: <output>". */
+    /** "Submit"; "Submitting… 3 s" while a request is in flight; "Submit in 12 s" during a rate limit. */
+    submit: page.getByRole('button', { name: /^Submit/ }),
+    clear: page.getByRole('button', { name: 'Clear form' }),
+    undo: page.getByRole('button', { name: 'Undo' }),
+    insertInPrompt: page.getByRole('button', { name: 'Insert in prompt' }),
+    /** The request as the server would forward it. */
+    preview: page.getByRole('region', { name: 'Request JSON' }),
+    /** The result of a created task, followed live: "Task ID: <output>", its status, then the video. */
     success: page.getByRole('status').filter({ hasText: 'Task ID:' }),
     /** The failure notice of a submission. */
     failure: page.getByRole('alert').filter({ hasText: 'Submission failed' }),

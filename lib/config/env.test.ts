@@ -28,6 +28,7 @@ describe('parseEnv', () => {
       dailyVideoSecondsLimit: null,
       signInAttemptsPerMinute: 10,
       authSecret: null,
+      models: ['kling-v1'],
     });
   });
 
@@ -49,6 +50,17 @@ describe('parseEnv', () => {
       /ADMIN_PASSWORD must be at least 12 characters/,
     );
     expect(() => parseEnv({ DAILY_VIDEO_SECONDS_LIMIT: 'lots' })).toThrow(/DAILY_VIDEO_SECONDS_LIMIT/);
+  });
+
+  it('reads KLING_MODELS as a comma-separated list, in order, without blanks or repeats', () => {
+    expect(parseEnv({ KLING_MODELS: ' kling-v2-1, kling-v1,,kling-v2-1 ' }).models).toEqual([
+      'kling-v2-1',
+      'kling-v1',
+    ]);
+    expect(parseEnv({ KLING_MODELS: ' , ' }).models).toEqual(['kling-v1']);
+    expect(configError({ KLING_MODELS: `kling-v1,${'m'.repeat(65)}` })).toMatch(
+      /KLING_MODELS\.1 must list model names of at most 64 characters/,
+    );
   });
 
   it('reads ALLOWED_HOSTS and TRUSTED_PROXIES as comma-separated lists', () => {

@@ -1,6 +1,10 @@
 import 'server-only';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { LIMITS } from '@/lib/contract/request-limits';
+
+/** The model the composer suggests and prefills when KLING_MODELS is unset. */
+const DEFAULT_MODEL = 'kling-v1';
 
 /** Empty variables count as unset, as a shell user expects from `VAR= next start`. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -69,6 +73,9 @@ const envSchema = z
     TRUSTED_PROXIES: list(
       z.string().refine(isAddressOrRange, 'must list IP addresses or CIDR ranges, like 10.0.0.5,fd00::/8'),
     ),
+    KLING_MODELS: list(
+      z.string().max(LIMITS.modelMax, `must list model names of at most ${LIMITS.modelMax} characters`),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.KLING_API_BASE_URL && !env.KLING_API_KEY) {
@@ -111,6 +118,8 @@ export interface AppEnv {
   allowedHosts: string[];
   /** Addresses and CIDR ranges of reverse proxies whose X-Forwarded-* headers are believed. */
   trustedProxies: string[];
+  /** Model names the composer suggests, the first one prefilled; never empty. */
+  models: string[];
 }
 
 export class EnvError extends Error {}
@@ -141,6 +150,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     authSecret: env.BETTER_AUTH_SECRET ?? null,
     allowedHosts: env.ALLOWED_HOSTS.map((host) => host.toLowerCase().replace(/\.$/, '')),
     trustedProxies: env.TRUSTED_PROXIES,
+    models: env.KLING_MODELS.length > 0 ? [...new Set(env.KLING_MODELS)] : [DEFAULT_MODEL],
   };
 }
 

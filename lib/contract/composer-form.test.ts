@@ -3,6 +3,7 @@ import {
   type ComposerValues,
   EMPTY_COMPOSER_VALUES,
   formToRequestBody,
+  hasWork,
   requestToFormValues,
 } from './composer-form';
 import { composerSchema } from './composer-schema';
@@ -167,6 +168,18 @@ describe('composerSchema', () => {
     for (const path of paths) expect(path.split('.')[0]).toMatch(/^[a-z_]+$/);
   });
 
+  it('puts a prompt token that names no item on the Prompt field, as the route does', () => {
+    const form = values({
+      prompt: 'Like <<<image_2>>>',
+      image_list: [{ image_url: 'https://a.example/1.png', type: '' }],
+    });
+    expect(errorPaths(form)).toEqual(['prompt']);
+    const route = validateSubmissionRequest(formToRequestBody(form));
+    expect(route.ok ? [] : route.issues).toEqual([
+      { path: 'prompt', message: '<<<image_2>>> refers to image 2, but there is 1 image.' },
+    ]);
+  });
+
   it('asks for an input when the prompt is empty and no list has items', () => {
     expect(errorPaths(values({}))).toEqual(['prompt']);
   });
@@ -183,5 +196,18 @@ describe('composerSchema', () => {
   it('shows list-level count errors on the list', () => {
     const image_list = Array.from({ length: 8 }, () => ({ image_url: IMAGE, type: '' as const }));
     expect(errorPaths(values({ image_list }))).toEqual(['image_list']);
+  });
+});
+
+describe('hasWork', () => {
+  it('is false for an empty form, whatever model and presets are chosen', () => {
+    expect(hasWork(EMPTY_COMPOSER_VALUES)).toBe(false);
+    expect(hasWork({ ...EMPTY_COMPOSER_VALUES, model: 'kling-v2', mode: 'pro', duration: '10' })).toBe(false);
+  });
+
+  it('is true once anything was typed or added', () => {
+    expect(hasWork({ ...EMPTY_COMPOSER_VALUES, prompt: 'a' })).toBe(true);
+    expect(hasWork({ ...EMPTY_COMPOSER_VALUES, callback_url: 'h' })).toBe(true);
+    expect(hasWork({ ...EMPTY_COMPOSER_VALUES, element_list: [{ element_id: '' }] })).toBe(true);
   });
 });

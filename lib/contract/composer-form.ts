@@ -42,6 +42,19 @@ export const EMPTY_COMPOSER_VALUES: ComposerValues = {
   element_list: [],
 };
 
+/** True when the values hold anything a creator typed or added; the preset choices alone are not work. */
+export function hasWork(values: ComposerValues): boolean {
+  const texts = [
+    values.prompt,
+    values.negative_prompt,
+    values.cfg_scale,
+    values.external_task_id,
+    values.callback_url,
+  ];
+  const lists = [values.image_list, values.video_list, values.element_list];
+  return texts.some((text) => text !== '') || lists.some((list) => list.length > 0);
+}
+
 /** A typed number stays a number for the schema to judge; anything else is passed as text and rejected there. */
 function toNumber(value: string): number | string | undefined {
   const trimmed = value.trim();

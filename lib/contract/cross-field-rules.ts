@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { FIELD_LABELS } from './field-labels';
+import { promptTokenProblem } from './prompt-tokens';
 import { allowedDurations, BASIC_DURATIONS, LIMITS, maxImagesAndElements } from './request-limits';
 
 /** The shape the cross-field rules read; loose, because they also run while other fields are invalid. */
@@ -19,7 +20,7 @@ function frameRole(item: unknown): unknown {
   return typeof item === 'object' && item !== null ? (item as { type?: unknown }).type : undefined;
 }
 
-/** Rules that need more than one field: inputs present, duration per mode, frame roles, counts. */
+/** Rules that need more than one field: inputs present, prompt tokens, duration per mode, frame roles, counts. */
 export function checkCrossFieldRules(value: CrossFieldInput, ctx: z.core.$RefinementCtx<unknown>): void {
   const images = items(value.image_list);
   const videos = items(value.video_list);
@@ -32,6 +33,13 @@ export function checkCrossFieldRules(value: CrossFieldInput, ctx: z.core.$Refine
       path: ['prompt'],
       message: `Add a ${FIELD_LABELS.prompt.toLowerCase()}, or at least one image, video or element.`,
     });
+  }
+
+  // A token that names no item would reach the upstream as a reference to nothing.
+  if (typeof value.prompt === 'string') {
+    const counts = { image: images.length, element: elements.length, video: videos.length };
+    const problem = promptTokenProblem(value.prompt, counts);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['prompt'], message: problem });
   }
 
   const roles = images.map(frameRole);

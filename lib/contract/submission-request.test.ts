@@ -188,41 +188,49 @@ describe('submission request: counts', () => {
 });
 
 describe('submission request: URLs', () => {
+  const SCHEME = 'must be a full web address starting with http:// or https://.';
+  // Each message names what is really wrong: the scheme, a space, or a missing host.
   const bad = [
-    ['javascript:', 'javascript:alert(1)'],
-    ['file:', 'file:///etc/passwd'],
-    ['data:', 'data:image/png;base64,iVBORw0KGgo='],
-    ['ftp:', 'ftp://cdn.example.com/cat.png'],
-    ['relative', '/images/cat.png'],
-    ['scheme-less', 'cdn.example.com/cat.png'],
-    ['host-less', 'https://'],
-    ['spaced', 'https://cdn.example.com/a cat.png'],
+    ['javascript:', 'javascript:alert(1)', SCHEME],
+    ['file:', 'file:///etc/passwd', SCHEME],
+    ['data:', 'data:image/png;base64,iVBORw0KGgo=', SCHEME],
+    ['ftp:', 'ftp://cdn.example.com/cat.png', SCHEME],
+    ['relative', '/images/cat.png', SCHEME],
+    ['scheme-less', 'cdn.example.com/cat.png', SCHEME],
+    ['half-typed', 'htt', SCHEME],
+    ['host-less', 'https://', 'has no host name after https://'],
+    ['host-less with a path', 'https:///cat.png', 'has no host name after https://'],
+    ['spaced', 'https://exa mple.com/a.png', 'contains a space: remove it, or write it as %20.'],
+    ['space-padded', ' https://cdn.example.com/cat.png', 'has a space at the start or end'],
+    ['bracketed host', 'https://cdn[example.com/cat.png', 'is not a valid web address: check the host name'],
     // Forms a URL parser mends into http(s)://host, but not absolute URLs as written.
-    ['slash-less', 'http:cdn.example.com/cat.png'],
-    ['single-slash', 'https:/cdn.example.com/cat.png'],
-    ['backslashed', 'https:\\cdn.example.com\\cat.png'],
+    ['slash-less', 'http:cdn.example.com/cat.png', SCHEME],
+    ['single-slash', 'https:/cdn.example.com/cat.png', SCHEME],
+    ['backslashed', 'https:\\cdn.example.com\\cat.png', SCHEME],
   ] as const;
   const tooLong = `https://cdn.example.com/${'a'.repeat(2049 - 'https://cdn.example.com/'.length)}`;
   const longest = tooLong.slice(0, 2048);
+  const exactly = (label: string, words: string) =>
+    new RegExp(`^${`${label} ${words}`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`);
 
-  it.each(bad)('rejects a %s image URL', (_, url) => {
+  it.each(bad)('rejects a %s image URL', (_, url, words) => {
     rejects(
       { ...base, image_list: [{ image_url: url }] },
       'image_list.0.image_url',
-      /Image URL must be a full web address/,
+      exactly('Image URL', words),
     );
   });
 
-  it.each(bad)('rejects a %s video URL', (_, url) => {
+  it.each(bad)('rejects a %s video URL', (_, url, words) => {
     rejects(
       { ...base, video_list: [{ ...video, video_url: url }] },
       'video_list.0.video_url',
-      /Video URL must be/,
+      exactly('Video URL', words),
     );
   });
 
-  it.each(bad)('rejects a %s callback URL', (_, url) => {
-    rejects({ ...base, callback_url: url }, 'callback_url', /Callback URL must be a full web address/);
+  it.each(bad)('rejects a %s callback URL', (_, url, words) => {
+    rejects({ ...base, callback_url: url }, 'callback_url', exactly('Callback URL', words));
   });
 
   it('accepts URLs of 2,048 characters and rejects 2,049', () => {
@@ -394,5 +402,65 @@ describe('submission request: what is forwarded', () => {
     expect(paths).toEqual(
       expect.arrayContaining(['model', 'cfg_scale', 'image_list.0.image_url', 'image_list.0.type']),
     );
+  });
+});
+
+describe('submission request: prompt tokens', () => {
+  it('accepts tokens that name existing items, in any order and repeated', () => {
+    accepts({
+      ...base,
+      prompt:
+        '<<<image_2>>> meets <<<image_1>>> and <<<element_1>>>, again <<<image_2>>>, moving like <<<video_1>>>',
+      image_list: images(2),
+      element_list: elements(1),
+      video_list: [video],
+    });
+  });
+
+  it('rejects a token past the end of its list, at prompt, saying how many there are', () => {
+    rejects(
+      { ...base, prompt: 'The cat from <<<image_3>>>', image_list: images(2) },
+      'prompt',
+      /^<<<image_3>>> refers to image 3, but there are 2 images\.$/,
+    );
+    rejects(
+      { ...base, prompt: 'Like <<<video_1>>>' },
+      'prompt',
+      /^<<<video_1>>> refers to video 1, but there is no video\.$/,
+    );
+    rejects(
+      { ...base, prompt: '<<<element_2>>> waves', element_list: elements(1) },
+      'prompt',
+      /^<<<element_2>>> refers to element 2, but there is 1 element\.$/,
+    );
+  });
+
+  it('names every wrong token once, in one message at prompt', () => {
+    rejects(
+      { ...base, prompt: '<<<image_2>>> <<<video_1>>> <<<image_2>>> <<<image_1>>>', image_list: images(1) },
+      'prompt',
+      /^<<<image_2>>> refers to image 2, but there is 1 image\. <<<video_1>>> refers to video 1, but there is no video\.$/,
+    );
+  });
+
+  it('rejects image 0 and numbers written with leading zeros: items count from 1', () => {
+    rejects(
+      { ...base, prompt: 'See <<<image_0>>>', image_list: images(1) },
+      'prompt',
+      /<<<image_0>>> names no image: they are numbered from 1, as in <<<image_1>>>\./,
+    );
+    rejects(
+      { ...base, prompt: 'See <<<image_01>>>', image_list: images(1) },
+      'prompt',
+      /<<<image_01>>> names no image/,
+    );
+  });
+
+  it('leaves text that only looks like a token alone, and items the prompt never mentions are fine', () => {
+    accepts({
+      ...base,
+      prompt: '<<image_9>> <<<img_9>>> <<<image_x>>> <<<IMAGE_9>>>',
+      image_list: images(3),
+    });
   });
 });

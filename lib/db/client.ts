@@ -40,13 +40,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 // Next evaluates this module more than once (instrumentation, each route): one instance per process.
-const holder = globalThis as typeof globalThis & { __omniDatabase?: Promise<Database> };
+const holder = globalThis as typeof globalThis & {
+  __omniDatabase?: Promise<Database>;
+  __omniDatabaseOpen?: boolean;
+};
 
 /** The app's database, opened on first use and shared by every module of the process. */
 export function getDatabase(): Promise<Database> {
   if (!holder.__omniDatabase) {
     const env = getEnv();
-    holder.__omniDatabase = openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }).catch(
+    holder.__omniDatabase = openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }).then(
+      (database) => {
+        holder.__omniDatabaseOpen = true;
+        return database;
+      },
       (error) => {
         // A failed start (server down, disk full) must not stick: the next request tries again.
         holder.__omniDatabase = undefined;
@@ -55,4 +62,9 @@ export function getDatabase(): Promise<Database> {
     );
   }
   return holder.__omniDatabase;
+}
+
+/** True once the database has opened in this process: what only improves a page need not wait for it. */
+export function isDatabaseOpen(): boolean {
+  return holder.__omniDatabaseOpen === true;
 }

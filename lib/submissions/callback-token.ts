@@ -18,8 +18,13 @@ export interface OwnCallback {
   shown: string;
 }
 
+/** The app's own callback URL as pages show it, its token masked. */
+export function shownOwnCallbackUrl(publicUrl: string): string {
+  return `${publicUrl}${CALLBACK_PATH}?token=${MASK}`;
+}
+
 export function ownCallback(publicUrl: string, token: string): OwnCallback {
-  return { url: ownCallbackUrl(publicUrl, token), shown: `${publicUrl}${CALLBACK_PATH}?token=${MASK}` };
+  return { url: ownCallbackUrl(publicUrl, token), shown: shownOwnCallbackUrl(publicUrl) };
 }
 
 /**

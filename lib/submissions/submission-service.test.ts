@@ -32,7 +32,7 @@ describeEachDatabase('submission history', (database) => {
   async function seed(
     tag: string,
     at: number,
-    extra: Partial<Pick<NewSubmissionRow, 'status' | 'taskId' | 'prompt' | 'externalTaskId'>> = {},
+    extra: Partial<Pick<NewSubmissionRow, 'status' | 'taskId' | 'prompt' | 'externalTaskId' | 'model'>> = {},
   ): Promise<string> {
     const id = randomUUID();
     const prompt = extra.prompt ?? `${tag} a red kite over the dunes`;
@@ -42,9 +42,9 @@ describeEachDatabase('submission history', (database) => {
       status: extra.status ?? 'submitted',
       taskId: extra.taskId ?? null,
       externalTaskId,
-      model: 'kling-v1',
+      model: extra.model ?? 'kling-v1',
       prompt,
-      request: { model: 'kling-v1', prompt, external_task_id: externalTaskId },
+      request: { model: extra.model ?? 'kling-v1', prompt, external_task_id: externalTaskId },
       createdAt: new Date(at),
       updatedAt: new Date(at),
     });
@@ -63,6 +63,18 @@ describeEachDatabase('submission history', (database) => {
     } while (cursor && pages.length < 50);
     return pages;
   }
+
+  it('suggests the models used lately, each once, the most recently used first', async () => {
+    const tag = scope();
+    // Later than every other row of this database, so these are the latest submissions.
+    const later = Date.parse('2099-01-01T00:00:00.000Z');
+    await seed(tag, later, { model: `${tag}-a` });
+    await seed(tag, later + 1_000, { model: `${tag}-b` });
+    await seed(tag, later + 2_000, { model: `${tag}-a` });
+    const models = await service.recentModels();
+    expect(models.slice(0, 2)).toEqual([`${tag}-a`, `${tag}-b`]);
+    expect(new Set(models).size).toBe(models.length);
+  });
 
   it('lists newest first', async () => {
     const tag = scope();

@@ -84,6 +84,10 @@ function visibleFilters(filters: ListFilters, viewer: Viewer): StoreFilters | nu
 }
 
 /** The app's own submission IDs are UUIDs; anything else names no submission, and never reaches the database. */
+/** Model suggestions come from this many latest submissions, at most this many names. */
+const RECENT_MODELS_SCAN = 500;
+const RECENT_MODELS_MAX = 20;
+
 const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What routes and pages may do with submissions; nothing above this layer touches SQL or the upstream. */
@@ -234,6 +238,11 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       const claimed = await store.claimOne(id, new Date(now), REFRESH_LEASE_MS);
       if (!claimed) return present(row);
       return present(await followSubmission(follow, claimed, 'user'));
+    },
+
+    /** Models used lately in this app, most recent first: the composer suggests them. */
+    recentModels(): Promise<string[]> {
+      return store.recentModels(RECENT_MODELS_SCAN, RECENT_MODELS_MAX);
     },
 
     /** Every status change of the submission, oldest first. */

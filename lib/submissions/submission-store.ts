@@ -244,6 +244,26 @@ export function createSubmissionStore(db: Db, kind: Database['kind'] = 'pglite')
       return Object.fromEntries(counts) as Record<SubmissionStatus, number>;
     },
 
+    /**
+     * The distinct models of the latest `scan` submissions, most recently used first, at most
+     * `limit`: a bounded read on the (created_at, id) index, however long the history.
+     */
+    async recentModels(scan: number, limit: number): Promise<string[]> {
+      const recent = db
+        .select({ model: submissions.model, createdAt: submissions.createdAt })
+        .from(submissions)
+        .orderBy(desc(submissions.createdAt), desc(submissions.id))
+        .limit(scan)
+        .as('recent');
+      const rows = await db
+        .select({ model: recent.model })
+        .from(recent)
+        .groupBy(recent.model)
+        .orderBy(sql`max(${recent.createdAt}) desc`, recent.model)
+        .limit(limit);
+      return rows.map((row) => row.model);
+    },
+
     /** Every status change of one submission, oldest first. */
     listEvents(submissionId: string) {
       return db

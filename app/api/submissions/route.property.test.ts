@@ -222,6 +222,11 @@ const breaker: fc.Arbitrary<Breaker> = fc.oneof(
     )
     .map((external_task_id) => (b: Body) => ({ ...b, external_task_id })),
   fc.constant((b: Body) => ({ model: b.model })),
+  // A prompt token past the end of its list names nothing the upstream was sent.
+  fc.constantFrom('image', 'element', 'video').map((kind) => (b: Body) => ({
+    ...b,
+    prompt: `${String(b.prompt ?? 'a scene')} <<<${kind}_8>>>`,
+  })),
   fc
     .oneof(fc.string(), fc.integer(), fc.constant({}), fc.constant(null))
     .map((list) => (b: Body) => ({ ...b, image_list: list, prompt: 'x' })),
