@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
+import { signedInAs } from '@/e2e/support/route-auth';
 
 // The route handler on a real embedded database and the fake upstream: the server checks prompt
 // tokens with the same schema as the composer.
 const API_KEY = 'sk-prompt-token-test-key-0123456789';
 const fake = setupFakeUpstream({ apiKey: API_KEY });
 let POST: (request: Request) => Promise<Response>;
+let authorization = '';
 
 beforeAll(async () => {
   Object.assign(process.env, {
@@ -19,13 +21,14 @@ beforeAll(async () => {
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'omni-prompt-tokens-')),
   });
   ({ POST } = await import('./route'));
+  ({ authorization } = await signedInAs('creator'));
 }, 60_000);
 
 const post = (body: Record<string, unknown>) =>
   POST(
     new Request('http://localhost:3000/api/submissions', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify({ model: 'kling-v1', ...body }),
     }),
   );
