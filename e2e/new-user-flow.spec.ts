@@ -11,6 +11,17 @@ test('a creator composes a first-frame request, submits it, finds it in history 
   await page.getByLabel('Image URL').fill('https://images.example.com/boat.png');
   await page.getByLabel('Frame role').selectOption('first_frame');
   await page.getByLabel('Duration').selectOption('3');
+
+  // The request as a command to script with: to this app's API with one's own token; the key stays a placeholder.
+  await page.getByText('Show the cURL commands').click();
+  const toApp = page.getByRole('region', { name: 'cURL command (this app)' });
+  await expect(toApp).toContainText(`${new URL(page.url()).origin}/api/submissions`);
+  await expect(toApp).toContainText('Authorization: Bearer $OVS_TOKEN');
+  await expect(toApp).toContainText('A paper boat drifts down a rainy street');
+  const direct = page.getByRole('region', { name: 'cURL command (video service)' });
+  await expect(direct).toContainText('Authorization: Bearer $KLING_API_KEY');
+  await expect(direct).not.toContainText('sk-e2e-');
+
   await page.getByRole('button', { name: 'Submit' }).click();
 
   const result = page.getByRole('status').filter({ hasText: 'Task ID' });

@@ -4,19 +4,10 @@ import { type FieldErrors, useFormContext, useFormState, useWatch } from 'react-
 import { Button } from '@/components/ui/button';
 import { CodeBox } from '@/components/ui/code-box';
 import { type ComposerValues, formToRequestBody } from '@/lib/contract/composer-form';
+import { toCurl } from './curl-command';
 
-const CREATE_URL = '$KLING_API_BASE_URL/kling/v1/videos/omni-video';
-
-/** The request as a shell command; the key stays a placeholder the user fills in their own shell. */
-export function toCurl(body: Record<string, unknown>): string {
-  const json = JSON.stringify(body, null, 2).replaceAll("'", "'\\''");
-  return [
-    `curl -X POST "${CREATE_URL}" \\`,
-    `  -H "Authorization: Bearer $KLING_API_KEY" \\`,
-    `  -H "Content-Type: application/json" \\`,
-    `  -d '${json}'`,
-  ].join('\n');
-}
+/** This app's own API, at the address the page was opened on (known only in the browser). */
+const thisApp = () => ({ kind: 'app', origin: window.location.origin }) as const;
 
 /** How many problems the last check found (each field's message, each list's own). */
 function countProblems(errors: FieldErrors): number {
@@ -30,7 +21,8 @@ function countProblems(errors: FieldErrors): number {
 }
 
 /**
- * A read-only view of the JSON the server will forward, and a copy-as-cURL button: the callback URL
+ * A read-only view of the JSON the server will forward, and a copy-as-cURL button (to this app's API,
+ * with the user's API token; the direct call to the video service is shown too): the callback URL
  * the server adds (its token masked) is shown in it, and a request the server would refuse is
  * marked as such. The one part of the composer that watches every field: it re-renders on each
  * keystroke, the form does not.
@@ -46,7 +38,7 @@ export function RequestPreview({ ownCallbackUrl }: { ownCallbackUrl: string | nu
 
   async function copyCurl() {
     try {
-      await navigator.clipboard.writeText(toCurl(body));
+      await navigator.clipboard.writeText(toCurl(body, thisApp()));
       setCopied('copied');
     } catch {
       setCopied('failed');
@@ -63,7 +55,7 @@ export function RequestPreview({ ownCallbackUrl }: { ownCallbackUrl: string | nu
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
         {copied === 'copied'
-          ? 'Copied. The key is a placeholder: set KLING_API_BASE_URL and KLING_API_KEY in your shell.'
+          ? 'Copied. It sends to this app with an API token of yours: make one under API tokens, then set OVS_TOKEN in your shell.'
           : copied === 'failed'
             ? 'Copying is blocked in this browser: select the command below instead.'
             : `What the server forwards. An external_task_id is generated on submit when you leave it empty${addsCallback ? '; callback_url is the app’s own, added by the server (its token shown as ********)' : ''}.`}
@@ -80,9 +72,21 @@ export function RequestPreview({ ownCallbackUrl }: { ownCallbackUrl: string | nu
         className={problems > 0 ? 'max-h-[28rem] outline-2 outline-red-700 outline-dashed' : 'max-h-[28rem]'}
       />
       <details className="text-sm" onToggle={(event) => setCurlShown(event.currentTarget.open)}>
-        <summary className="cursor-pointer text-slate-700">Show the cURL command</summary>
+        <summary className="cursor-pointer text-slate-700">Show the cURL commands</summary>
         {/* Written out only while shown: the preview re-renders on every keystroke. */}
-        {curlShown && <CodeBox label="cURL command" text={toCurl(body)} className="mt-2" />}
+        {curlShown && (
+          <>
+            <CodeBox label="cURL command (this app)" text={toCurl(body, thisApp())} className="mt-2" />
+            <p className="mt-3 text-slate-600">
+              Straight to the video service, with its key (nothing is checked, kept in history or counted):
+            </p>
+            <CodeBox
+              label="cURL command (video service)"
+              text={toCurl(body, { kind: 'upstream' })}
+              className="mt-2"
+            />
+          </>
+        )}
       </details>
     </section>
   );
