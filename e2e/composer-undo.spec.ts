@@ -54,7 +54,7 @@ for (const size of [PHONE, DESKTOP]) {
         .toContain(draft);
 
       await page.goto(`/submissions/${reused.id}`);
-      await page.getByRole('button', { name: 'Reuse in composer' }).click();
+      await page.getByRole('link', { name: 'Reuse in composer' }).click();
       await expect(c.prompt).toHaveValue(String(reused.request.prompt));
       await expect(
         page

@@ -35,6 +35,7 @@ test('GET /api/submissions/export streams every match as an attachment, with the
   upstream,
   app,
 }) => {
+  test.slow(); // 105 submissions one after another, so that their order is known
   const tag = `t${randomUUID().slice(0, 8)}`;
   for (let i = 0; i < 105; i++) await submitViaApi(request, app, { prompt: `${tag} take ${i}` });
   upstream.nextReply({ kind: 'status', status: 400 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { composer, openComposer } from './support/composer';
 import { expect, test } from './support/fixtures';
 import { type MediaServer, startMediaServer } from './support/media-server';
-import { submitViaApi } from './support/tasks';
+import { openRawJson, submitViaApi } from './support/tasks';
 import { expectNoSidewaysScroll, PAGE_WIDTHS } from './support/viewports';
 
 let media: MediaServer;
@@ -71,6 +71,8 @@ test('no page scrolls sideways from 360 to 1440 px wide, with a 2,500-character 
   }
 
   // The history row and the request JSON show the long prompt without widening the page.
+  await openRawJson(page);
+  await expectNoSidewaysScroll(page, 'a submission with its raw JSON open');
   await expect(page.getByRole('region', { name: 'Request JSON' })).toContainText(tag);
   await page.goto(`/submissions?q=${tag}`);
   await expect(page.getByRole('row').filter({ hasText: tag })).toHaveCount(1);

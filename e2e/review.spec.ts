@@ -65,6 +65,11 @@ test.describe('as a reviewer', () => {
     // Reviewed: it leaves the To review list.
     await page.goto(`${liveApp.url}/review`);
     await expect(page.getByRole('link', { name: submission.prompt })).toHaveCount(0);
+    // The history says who made it and the latest decision.
+    await page.goto(`${liveApp.url}/submissions?q=${encodeURIComponent(submission.prompt)}`);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: submission.prompt }) });
+    await expect(row).toContainText('Changes requested by Rita Reviewer');
+    await expect(row).toContainText('by Cleo Creator');
 
     const api = await fetch(`${liveApp.url}/api/submissions/${submission.id}`, {
       headers: authHeaders(liveApp, 'creator'),

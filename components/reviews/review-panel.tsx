@@ -7,12 +7,7 @@ import { FormField, inputClassName } from '@/components/ui/form-field';
 import { Notice } from '@/components/ui/notice';
 import { callApi } from '@/lib/client/call-api';
 import { COMMENT_MAX_LENGTH, type Review, type ReviewDecision } from '@/lib/contract/accounts';
-
-export const DECISION_WORDS: Record<ReviewDecision, string> = {
-  approved: 'Approved',
-  changes_requested: 'Changes requested',
-  rejected: 'Rejected',
-};
+import { DECISION_WORDS } from './decision-words';
 
 const BUTTONS: { decision: ReviewDecision; label: string; variant: 'primary' | 'secondary' | 'danger' }[] = [
   { decision: 'approved', label: 'Approve', variant: 'primary' },

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { DECISION_WORDS } from '@/components/reviews/decision-words';
 import { cn } from '@/components/ui/cn';
 import { settingsLine, viewRequest } from '@/lib/submissions/request-view';
 import type { Submission } from '@/lib/submissions/submission';
@@ -81,13 +82,13 @@ export function SubmissionTable({ items, compareWith }: { items: Submission[]; c
               Prompt
             </th>
             <th scope="col" className="px-3 py-2">
-              Status
+              Status and review
             </th>
             <th scope="col" className="px-3 py-2">
               Settings
             </th>
             <th scope="col" className="px-3 py-2">
-              Created
+              Created by
             </th>
             <th scope="col" className="px-3 py-2">
               Task IDs
@@ -124,6 +125,11 @@ export function SubmissionTable({ items, compareWith }: { items: Submission[]; c
                 </Cell>
                 <Cell>
                   <StatusBadge submission={submission} />
+                  <span className="mt-1 block text-xs text-slate-600 max-sm:ml-2 max-sm:inline">
+                    {submission.review
+                      ? `${DECISION_WORDS[submission.review.decision]} by ${submission.review.reviewer.name}`
+                      : 'Not reviewed'}
+                  </span>
                 </Cell>
                 <Cell label="Settings" className="whitespace-nowrap">
                   {settingsLine(viewRequest(submission.request))}
@@ -133,6 +139,9 @@ export function SubmissionTable({ items, compareWith }: { items: Submission[]; c
                 </Cell>
                 <Cell label="Created" className="text-slate-700 sm:w-32">
                   <Timestamp iso={submission.createdAt} />
+                  <span className="block text-xs text-slate-600 max-sm:ml-1 max-sm:inline">
+                    {submission.createdBy ? `by ${submission.createdBy.name}` : 'before accounts'}
+                  </span>
                 </Cell>
                 <Cell className="font-mono text-xs break-all sm:w-60">
                   <span className="block">
