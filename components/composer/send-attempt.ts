@@ -6,7 +6,6 @@ import {
   saveAttempt,
   settleAttempt,
 } from './submit-attempt';
-import type { SubmitVariables } from './use-submit-request';
 
 // Loaded with validation on the first use of the form (see composer-resolver.ts), not with the page.
 
@@ -21,6 +20,12 @@ function stateAfter(outcome: SubmitOutcome): AttemptState {
 function settle(key: string, state: AttemptState, submissionId?: string): void {
   const settled = settleAttempt(loadAttempt(), key, state, submissionId);
   if (settled) saveAttempt(settled);
+}
+
+export interface SubmitVariables {
+  request: Record<string, unknown>;
+  /** Send under a fresh key even when the same request was already submitted: a deliberate second take. */
+  asNewTask?: boolean;
 }
 
 /** One attempt: the same body sent again while the last attempt (in any tab) is open or created reuses its key. */

@@ -2,16 +2,12 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SubmitOutcome } from '@/lib/client/submissions-api';
 
+import type { SubmitVariables } from './send-attempt';
+
 const loadSendAttempt = () => import('./send-attempt');
 
 /** Starts loading the code that sends a submission, before the first submit needs it. */
 export const preloadSendAttempt = loadSendAttempt;
-
-export interface SubmitVariables {
-  request: Record<string, unknown>;
-  /** Send under a fresh key even when the same request was already submitted: a deliberate second take. */
-  asNewTask?: boolean;
-}
 
 /** The last submit: none yet, out (since when), answered, or sent without any HTTP answer. */
 export type SubmitState =

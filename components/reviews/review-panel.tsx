@@ -6,8 +6,12 @@ import { Button } from '@/components/ui/button';
 import { FormField, inputClassName } from '@/components/ui/form-field';
 import { Notice } from '@/components/ui/notice';
 import { callApi } from '@/lib/client/call-api';
-import { COMMENT_MAX_LENGTH, type Review, type ReviewDecision } from '@/lib/contract/accounts';
-import { DECISION_WORDS } from './decision-words';
+import {
+  COMMENT_MAX_LENGTH,
+  DECISION_WORDS,
+  type Review,
+  type ReviewDecision,
+} from '@/lib/contract/accounts';
 
 const BUTTONS: { decision: ReviewDecision; label: string; variant: 'primary' | 'secondary' | 'danger' }[] = [
   { decision: 'approved', label: 'Approve', variant: 'primary' },

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { DECISION_WORDS } from '@/components/reviews/decision-words';
 import { cn } from '@/components/ui/cn';
+import { DECISION_WORDS } from '@/lib/contract/accounts';
 import { settingsLine, viewRequest } from '@/lib/submissions/request-view';
 import type { Submission } from '@/lib/submissions/submission';
 import { failureHeading, failureReason } from './failure-words';

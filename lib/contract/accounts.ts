@@ -3,6 +3,12 @@ import { z } from 'zod';
 export const USER_ROLES = ['creator', 'reviewer', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const REVIEW_DECISIONS = ['approved', 'rejected', 'changes_requested'] as const;
+/** A review decision as people read it: in the review panel, the history and the review queue. */
+export const DECISION_WORDS: Record<(typeof REVIEW_DECISIONS)[number], string> = {
+  approved: 'Approved',
+  changes_requested: 'Changes requested',
+  rejected: 'Rejected',
+};
 export const REVIEW_FILTERS = ['unreviewed', ...REVIEW_DECISIONS] as const;
 export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
