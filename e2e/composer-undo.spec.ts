@@ -55,6 +55,8 @@ for (const size of [PHONE, DESKTOP]) {
 
       await page.goto(`/submissions/${reused.id}`);
       await page.getByRole('link', { name: 'Reuse in composer' }).click();
+      // The detail page also names a Prompt: wait for the composer before reading it.
+      await expect(page.getByRole('button', { name: 'Submit', exact: true })).toBeVisible();
       await expect(c.prompt).toHaveValue(String(reused.request.prompt));
       await expect(
         page

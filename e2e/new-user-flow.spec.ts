@@ -52,6 +52,8 @@ test('a creator composes a first-frame request, submits it, finds it in history 
   await expect(page.getByRole('region', { name: 'Request JSON' })).toContainText('"duration": "3"');
 
   await page.getByRole('link', { name: 'Reuse in composer' }).click();
+  // The detail page also names a Prompt: wait for the composer before reading it.
+  await expect(page.getByRole('button', { name: 'Submit', exact: true })).toBeVisible();
   await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue(
     'A paper boat drifts down a rainy street',
   );
