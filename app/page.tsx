@@ -60,10 +60,10 @@ export default async function ComposerPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-slate-600">
           Fields are checked as you type, and again by the server before anything is sent.
         </p>
-        <SpendUsage me={me} />
       </div>
       <ComposerForm
         initial={initial}
+        usage={<SpendUsage me={me} />}
         defaultModel={env.models[0] ?? 'kling-v1'}
         ownCallbackUrl={env.publicUrl ? shownOwnCallbackUrl(env.publicUrl) : null}
       />
