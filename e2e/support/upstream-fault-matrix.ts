@@ -116,7 +116,7 @@ export function describeUpstreamFaults(title: string, open: () => Promise<RouteD
     });
 
     it.each(FAULTS)(
-      '%s: answered as the spec says, stored as failed, sent once',
+      '%s: answered as docs/api.md says, stored as failed, sent once',
       async (name, reply, status, code, upstreamStatus, kept) => {
         fake.nextReply(reply);
         const sent = request(name);

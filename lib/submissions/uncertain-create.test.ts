@@ -121,7 +121,7 @@ describeEachDatabase('an uncertain create failure', (database) => {
   }
 
   it.each(UNCERTAIN)(
-    '%s: answered as failed, as the spec says, but kept open and due for a look-up',
+    '%s: answered as failed, as docs/api.md says, but kept open and due for a look-up',
     async (_, reply, code, httpStatus, upstreamStatus) => {
       const { error } = await failedCreate(reply);
       expect(error).toMatchObject({ code, status: httpStatus });

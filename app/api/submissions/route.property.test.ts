@@ -127,7 +127,7 @@ const notAnEnum = (allowed: string[]) =>
     notAString,
   );
 
-/** Each breaker makes any valid request invalid in one way the spec names. */
+/** Each breaker makes any valid request invalid in one way docs/api.md names. */
 const breaker: fc.Arbitrary<Breaker> = fc.oneof(
   fc
     .string({ minLength: 1, maxLength: 20 })
