@@ -246,6 +246,8 @@ test('a creator sees their use against their limit, and a request past it is exp
   await c.prompt.fill(`A lantern on the water ${randomUUID()}`);
   await c.submit.click();
   await expect(c.success).toBeVisible();
+  // The use beside Submit catches up without a reload.
+  await expect(page.getByText('5 of 10 video seconds used in the last 24 hours.')).toBeVisible();
   await c.prompt.fill(`A lantern in the fog ${randomUUID()}`);
   await c.submit.click();
   await expect(c.success).toBeVisible();

@@ -1,4 +1,5 @@
 'use client';
+import { useRouter } from 'next/navigation';
 import { type RefObject, useEffect, useRef } from 'react';
 import type { FieldPath, UseFormReturn } from 'react-hook-form';
 import type { SubmitOutcome } from '@/lib/client/submissions-api';
@@ -26,6 +27,7 @@ export function useComposerSubmit(
   resultRef: RefObject<HTMLElement | null>,
 ) {
   const { state, send: sendRequest, reset } = useSubmitRequest();
+  const router = useRouter();
   // The whole request, validation included: a second click while it runs finds Submit disabled.
   const busy = form.formState.isSubmitting || state.status === 'pending';
   const retryAt = state.status === 'answered' ? retryAtOf(state.outcome, state.answeredAt) : null;
@@ -65,6 +67,8 @@ export function useComposerSubmit(
       showResult.current = true;
       return;
     }
+    // What the page shows from the server (the creator's use of their daily seconds) catches up.
+    if (outcome.kind !== 'rejected' || outcome.error.code === 'spend_limit_reached') router.refresh();
     if (outcome.kind === 'rejected') return markRejectedFields(outcome);
     showResult.current = true;
     // The same external task ID cannot be used twice: clear it for the next request.

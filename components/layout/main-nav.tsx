@@ -15,7 +15,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="flex flex-wrap gap-4 text-sm font-medium">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
         {items.map((item) => (
           <li key={item.href}>
             <Link
