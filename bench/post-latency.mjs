@@ -3,9 +3,10 @@
 // answer) and straight to the fake upstream's create endpoint with the Bearer key, interleaved.
 // For reference, two more series go through the bare Next.js app: a route that only forwards the body
 // to the fake, and a route that only reads the body and answers: what the framework alone adds here.
+import path from 'node:path';
 import { BARE_DIR, BARE_ECHO_PATH, BARE_FORWARD_PATH, ensureBareApp } from './bundle.mjs';
 import { signInWithToken } from './support/accounts.mjs';
-import { cpuProfileArgs, summariseProfiles } from './support/cpu-profile.mjs';
+import { cpuProfileArgs, profileClockUs, summariseProfiles } from './support/cpu-profile.mjs';
 import { keepAliveAgent, send } from './support/http-load.mjs';
 import { BENCH_API_KEY, startFakeUpstreamProcess, startNext, upstreamEnv } from './support/processes.mjs';
 import { formatValue, ratio } from './support/report.mjs';
@@ -39,12 +40,17 @@ export default {
     // BENCH_CPU_PROFILE_DIR: the app runs under `node --cpu-prof`, its profile summarised in the notes.
     const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
     let result;
+    let timedFromUs;
     try {
       app = await startNext({
         env: upstreamEnv(fake),
-        nodeArgs: profileDir ? cpuProfileArgs(profileDir) : undefined,
+        nodeArgs: profileDir ? cpuProfileArgs(path.join(profileDir, 'app')) : undefined,
       });
-      bare = await startNext({ cwd: BARE_DIR, env: upstreamEnv(fake) });
+      bare = await startNext({
+        cwd: BARE_DIR,
+        env: upstreamEnv(fake),
+        nodeArgs: profileDir ? cpuProfileArgs(path.join(profileDir, 'bare')) : undefined,
+      });
       const { headers: authorization } = await signInWithToken(app);
       const series = [
         {
@@ -92,6 +98,7 @@ export default {
       for (let i = 0; i < warmUp; i++) {
         for (const s of series) await s.send();
       }
+      timedFromUs = profileClockUs();
       for (let i = 0; i < rounds; i++) {
         for (const s of roundOrder(i, series.length).map((k) => series[k])) {
           const result = await s.send();
@@ -217,9 +224,17 @@ export default {
     }
     // The profile is written when the server exits, so it is read after the stop.
     if (profileDir) {
-      const top = summariseProfiles(profileDir);
-      log(`CPU profile in ${profileDir}:\n${top.join('\n')}`);
-      result.notes.push(`CPU profile of the app during the run, top self time: ${top.join('; ')}.`);
+      // The timed rounds only: start-up, sign-in and warm-up left out.
+      for (const which of ['app', 'bare']) {
+        const top = summariseProfiles(path.join(profileDir, which), {
+          requests: rounds,
+          fromUs: timedFromUs,
+        });
+        log(`CPU profile of ${which} in ${profileDir}/${which}:\n${top.join('\n')}`);
+        result.notes.push(
+          `CPU profile of the ${which} server during the run, top self time: ${top.join('; ')}.`,
+        );
+      }
     }
     return result;
   },

@@ -20,16 +20,23 @@ export function origin(url) {
   return path.basename(url);
 }
 
+/** Now on the clock of V8's profiles (monotonic microseconds, as `process.hrtime`), to pass as `fromUs`. */
+export const profileClockUs = () => Number(process.hrtime.bigint() / 1000n);
+
 /**
  * Self time per function and per origin of one profile (`.cpuprofile` JSON), in ms, largest first.
- * Each sample's time is the delta before it, as Chrome's profiler reads it.
+ * Each sample's time is the delta before it, as Chrome's profiler reads it. Only samples taken at or
+ * after `fromUs` count (start-up left out).
  */
-export function selfTimes(profile) {
+export function selfTimes(profile, { fromUs = -Infinity } = {}) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const byFunction = new Map();
   const byOrigin = new Map();
   let total = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < fromUs) return;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const frame = nodes.get(id)?.callFrame;
     if (!frame) return;
@@ -47,20 +54,28 @@ export function selfTimes(profile) {
 
 const share = (ms, total) => `${((100 * ms) / total).toFixed(1)}%`;
 
-/** Lines naming the top origins and functions by self time of the profiles in `dir` (idle excluded). */
-export function summariseProfiles(dir, top = 12) {
+/**
+ * Lines naming the top origins and functions by self time of the profiles in `dir` (idle excluded),
+ * from `fromUs` on, each also as CPU milliseconds per request when the number of requests is given.
+ */
+export function summariseProfiles(dir, { top = 12, requests = 0, fromUs } = {}) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
   if (files.length === 0) return [`no profile written in ${dir}`];
   const lines = [];
   for (const file of files) {
-    const { total, functions, origins } = selfTimes(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+    const { total, functions, origins } = selfTimes(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), {
+      fromUs,
+    });
     const idle = origins.find((o) => o.name === '(idle)')?.ms ?? 0;
     const busy = total - idle;
-    lines.push(`${file}: ${(busy / 1000).toFixed(1)} s busy of ${(total / 1000).toFixed(1)} s`);
+    const perRequest = (ms) => (requests ? ` ${(ms / requests).toFixed(3)} ms/req` : '');
+    lines.push(
+      `${file}: ${(busy / 1000).toFixed(1)} s busy of ${(total / 1000).toFixed(1)} s${requests ? `, ${(busy / requests).toFixed(2)} ms CPU per request over ${requests}` : ''}`,
+    );
     const busyOnly = (list) => list.filter((x) => x.name !== '(idle)').slice(0, top);
     lines.push(
       `by origin: ${busyOnly(origins)
-        .map((o) => `${o.name} ${share(o.ms, busy)}`)
+        .map((o) => `${o.name} ${share(o.ms, busy)}${perRequest(o.ms)}`)
         .join(', ')}`,
     );
     lines.push(

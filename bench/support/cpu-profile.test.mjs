@@ -17,6 +17,7 @@ describe('origin', () => {
 describe('selfTimes', () => {
   const frame = (functionName, url, lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0 });
   const profile = {
+    startTime: 1000,
     nodes: [
       { id: 1, callFrame: frame('(root)', '') },
       { id: 2, callFrame: frame('(idle)', '') },
@@ -34,5 +35,21 @@ describe('selfTimes', () => {
     expect(functions[1]).toEqual({ name: 'query (pg:10)', ms: 3 });
     expect(functions[2]).toEqual({ name: '(anonymous) (app build (.next):1)', ms: 0.5 });
     expect(origins.map((o) => o.name)).toEqual(['(idle)', 'pg', 'app build (.next)']);
+  });
+});
+
+describe('selfTimes from a moment on', () => {
+  it('leaves out the samples taken before it (start-up)', () => {
+    const frame = (functionName) => ({ functionName, url: '', lineNumber: 0, columnNumber: 0 });
+    const profile = {
+      startTime: 0,
+      nodes: [
+        { id: 1, callFrame: frame('compile') },
+        { id: 2, callFrame: frame('serve') },
+      ],
+      samples: [1, 1, 2, 2],
+      timeDeltas: [1000, 1000, 1000, 1000],
+    };
+    expect(selfTimes(profile, { fromUs: 2500 }).functions).toEqual([{ name: 'serve', ms: 2 }]);
   });
 });

@@ -233,10 +233,11 @@ export function writeReport(latest, baseline, runs = []) {
 
 Measured with \`npm run bench\` (\`bench/run.mjs\`; not part of \`npm test\`). Every figure comes from one
 run on this machine against 127.0.0.1 only; ratios compare things measured in that same run. Options:
-\`--only <name>\` runs one measurement (bundle, schema, post-latency, throughput, history, export,
+\`--only <name>\` runs one measurement (bundle, schema, post-latency, auth, throughput, history, export,
 lighthouse, cold-start), \`--quick\` a smaller, faster run, \`--baseline\` stores the run as the "before" numbers.
 PostgreSQL rows use \`BENCH_DATABASE_URL\` or \`TEST_DATABASE_URL\` (a throwaway database is created and
-dropped each run); without either they are skipped. Everything from "Findings" on is written by hand
+dropped each run); without either they are skipped. With \`BENCH_CPU_PROFILE_DIR=<dir>\`, post-latency runs the app
+and the bare app under \`node --cpu-prof\` and lists their top self time per request in its notes. Everything from "Findings" on is written by hand
 and kept when the report is regenerated.
 
 Every budget is a ratio to (or a difference from) a bare Next.js app built in the same run from the same
