@@ -2,6 +2,7 @@
 // `npm run bench [-- --only <name>] [--quick] [--baseline]`: builds the app when needed, runs each
 // measurement in turn on 127.0.0.1, prints every figure as it goes and writes docs/performance.md.
 import { parseArgs } from 'node:util';
+import authCheck from './auth-check.mjs';
 import bundle from './bundle.mjs';
 import coldStart from './cold-start.mjs';
 import exportHistory from './export.mjs';
@@ -12,6 +13,7 @@ import schema from './schema.mjs';
 import { ensureBuilt } from './support/build.mjs';
 import {
   BASELINE_FILE,
+  budgetRows,
   commit,
   formatValue,
   LATEST_FILE,
@@ -19,14 +21,26 @@ import {
   machine,
   passes,
   REPORT_FILE,
+  RUNS_FILE,
   readJson,
+  recordRun,
   writeJson,
   writeReport,
 } from './support/report.mjs';
 import throughput from './throughput.mjs';
 
 // Cold start last: by then the build's files are in the page cache, as after any earlier start.
-const MEASUREMENTS = [bundle, schema, postLatency, throughput, history, exportHistory, lighthouse, coldStart];
+const MEASUREMENTS = [
+  bundle,
+  schema,
+  postLatency,
+  authCheck,
+  throughput,
+  history,
+  exportHistory,
+  lighthouse,
+  coldStart,
+];
 
 const { values } = parseArgs({
   options: {
@@ -70,8 +84,9 @@ for (const measurement of selected) {
     Object.assign(record, await measurement.run({ quick: values.quick, log: say }));
     for (const row of record.rows) {
       const verdict = { true: 'pass', false: 'FAIL', null: '' }[String(passes(row))];
+      const figures = row.figures ? ` [${row.figures}]` : '';
       say(
-        `${row.label}: ${row.skipped ?? formatValue(row.value, row.unit)} ${row.budget ? `(budget ${row.budget.text}: ${verdict})` : ''}`,
+        `${row.label}: ${row.skipped ?? formatValue(row.value, row.unit)}${figures} ${row.budget ? `(budget ${row.budget.text}: ${verdict})` : ''}`,
       );
     }
   } catch (error) {
@@ -96,6 +111,20 @@ if (values.baseline) {
   writeJson(BASELINE_FILE, baseline);
   console.log(`stored as the baseline: ${BASELINE_FILE}`);
 }
-writeReport(latest, readJson(BASELINE_FILE, null));
+// This invocation's budgets: printed together, and kept for the side-by-side table of recent runs.
+const ran = budgetRows({
+  measurements: Object.fromEntries(selected.map((m) => [m.name, latest.measurements[m.name]])),
+});
+const runs = recordRun(readJson(RUNS_FILE, []), ran);
+writeJson(RUNS_FILE, runs);
+console.log('\nbudgets:');
+for (const row of ran) {
+  const verdict = { true: 'pass', false: 'FAIL', null: 'no figure' }[String(row.pass)];
+  const value = row.skipped ?? formatValue(row.value, row.unit);
+  console.log(
+    `  ${verdict.padEnd(9)} ${row.label}: ${value} (budget ${row.budget.text})${row.figures ? ` [${row.figures}]` : ''}`,
+  );
+}
+writeReport(latest, readJson(BASELINE_FILE, null), runs);
 console.log(`wrote ${REPORT_FILE} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(crashed ? 1 : 0);

@@ -122,6 +122,9 @@ export const SEARCH_WORDS = 'lighthouse night';
 /** A word only in old rows: 1 in 40 of the rows older than the newest 60,000 (1% of 100k, none of 1k). */
 export const OLD_WORD = 'harbourfest';
 
+/** A word in a handful of prompts spread over the whole history: 1 of 4,000 (1 row of 1k, 25 of 100k). */
+export const RARE_WORD = 'zeppelin';
+
 /** The task ID of row 777 (among the newest 1,000 at both sizes): a search that matches one row. */
 export const RARE_TASK_ID = String(800000000000000000n + 777n * 7919n);
 
@@ -158,7 +161,8 @@ FROM (
   SELECT g, at,
     (ARRAY['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded',
       'failed', 'submitted', 'processing'])[1 + (g * 7) % 10] AS st,
-    CASE WHEN g > 60000 AND g % 40 = 7 THEN 'Harbourfest: ' ELSE '' END || left('A ' || (${sqlArray(SUBJECTS)})[1 + g % 20]
+    CASE WHEN g > 60000 AND g % 40 = 7 THEN 'Harbourfest: ' ELSE '' END
+      || CASE WHEN g % 4000 = 321 THEN 'Zeppelin over ' ELSE '' END || left('A ' || (${sqlArray(SUBJECTS)})[1 + g % 20]
       || ' ' || (${sqlArray(ACTIONS)})[1 + (g / 20) % 20]
       || ' ' || (${sqlArray(SETTINGS)})[1 + (g * 7 + g / 400) % 20]
       || ', ' || (${sqlArray(STYLES)})[1 + (g * 13) % 20]

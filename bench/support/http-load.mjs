@@ -10,7 +10,7 @@ function assertLoopback(url) {
   }
 }
 
-/** One request; resolves with status, body text and milliseconds from send to last byte. */
+/** One request; resolves with status, headers, body text and milliseconds from send to last byte. */
 export function send(agent, url, { method = 'GET', headers = {}, body } = {}) {
   const payload =
     body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
@@ -32,15 +32,20 @@ export function send(agent, url, { method = 'GET', headers = {}, body } = {}) {
         response.on('end', () =>
           resolve({
             status: response.statusCode ?? 0,
+            headers: response.headers,
             text: Buffer.concat(chunks).toString('utf8'),
             ms: msSince(start),
           }),
         );
-        response.on('error', (error) => resolve({ status: 0, text: String(error), ms: msSince(start) }));
+        response.on('error', (error) =>
+          resolve({ status: 0, headers: {}, text: String(error), ms: msSince(start) }),
+        );
       },
     );
     request.on('timeout', () => request.destroy(new Error('timed out')));
-    request.on('error', (error) => resolve({ status: 0, text: String(error), ms: msSince(start) }));
+    request.on('error', (error) =>
+      resolve({ status: 0, headers: {}, text: String(error), ms: msSince(start) }),
+    );
     request.end(payload);
   });
 }

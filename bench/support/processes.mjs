@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, nextListeningPort } from '../../e2e/support/ports.mjs';
+import { ACCOUNT_ENV } from './accounts.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -107,8 +108,8 @@ function baseEnv() {
 }
 
 /**
- * `next start` of a built app on 127.0.0.1, on a free port unless `port` is given. Demo mode unless
- * `env` names an upstream; the status follower waits 10 minutes, so it stays quiet while requests are
+ * `next start` of a built app on 127.0.0.1, on a free port unless `port` is given, with the bench admin
+ * (bench/support/accounts.mjs). Demo mode unless `env` names an upstream; the status follower waits 10 minutes, so it stays quiet while requests are
  * measured.
  * @param {{ port?: number, cwd?: string, dataDir?: string, env?: Record<string, string>, readyPath?: string,
  *   pollEveryMs?: number, wait?: boolean, nodeArgs?: string[] }} options
@@ -123,6 +124,8 @@ export async function startNext(options) {
     PORT: String(port),
     KLING_POLL_INTERVAL_MS: '600000',
     KLING_API_TIMEOUT_MS: '5000',
+    // The bench admin and no rate limits; the bare app ignores these.
+    ...ACCOUNT_ENV,
     ...options.env,
   };
   const started = Date.now();

@@ -7,6 +7,11 @@ import { ROOT } from './processes.mjs';
 
 export const LATEST_FILE = path.join(ROOT, 'bench', 'latest.json');
 export const BASELINE_FILE = path.join(ROOT, 'bench', 'baseline.json');
+/** The budget rows of the recent runs, for the side-by-side table (run output: not in git). */
+export const RUNS_FILE = path.join(ROOT, 'bench', 'runs.json');
+/** How many runs the side-by-side table shows, and how many of them a budget must pass. */
+export const RUNS_SHOWN = 3;
+export const RUNS_TO_PASS = 2;
 export const REPORT_FILE = path.join(ROOT, 'docs', 'performance.md');
 
 export function readJson(file, fallback) {
@@ -52,6 +57,49 @@ export function passes(row) {
   if (budget.below !== undefined && !(value < budget.below)) return false;
   if (budget.min !== undefined && !(value >= budget.min)) return false;
   return true;
+}
+
+/** `value / reference`, or null when either is missing or the reference is not above zero. */
+export function ratio(value, reference) {
+  const usable = (x) => typeof x === 'number' && Number.isFinite(x);
+  return usable(value) && usable(reference) && reference > 0 ? value / reference : null;
+}
+
+/** The rows of a result that carry a budget, each with its verdict. */
+export function budgetRows(latest) {
+  return Object.values(latest.measurements).flatMap((result) =>
+    (result.rows ?? [])
+      .filter((row) => row.budget)
+      .map((row) => ({
+        id: row.id,
+        label: row.label,
+        value: row.value ?? null,
+        unit: row.unit,
+        budget: row.budget,
+        figures: row.figures ?? null,
+        skipped: row.skipped ?? null,
+        quick: Boolean(result.quick),
+        ranAt: result.ranAt,
+        pass: passes(row),
+      })),
+  );
+}
+
+/**
+ * Adds one invocation's budget rows to the run history, newest last, keeping `keep` invocations:
+ * a budget's recent runs are the last invocations that measured it (`--only` measures some).
+ */
+export function recordRun(runs, rows, keep = 12) {
+  if (rows.length === 0) return runs;
+  return [...runs, { rows }].slice(-keep);
+}
+
+/** A budget's last `n` results across the run history, oldest first. */
+export function recentResults(runs, id, n = RUNS_SHOWN) {
+  return runs
+    .map((run) => run.rows.find((row) => row.id === id))
+    .filter((row) => row && !row.skipped)
+    .slice(-n);
 }
 
 export function formatValue(value, unit) {
@@ -100,6 +148,45 @@ function table(latest, baseline) {
   return lines.join('\n');
 }
 
+function budgetCell(row) {
+  if (!row) return '';
+  const verdictText = { true: 'pass', false: '**FAIL**', null: '—' }[String(row.pass)];
+  const figures = row.figures ? ` (${row.figures})` : '';
+  return `${formatValue(row.value, row.unit)} ${verdictText}${figures}${row.quick ? ', quick' : ''}`;
+}
+
+/** Each budget of the latest run: its value, the figures it is a ratio of, and its verdict. */
+function budgetTable(latest) {
+  const lines = ['| budget | value | figures | limit | pass |', '| --- | --- | --- | --- | --- |'];
+  for (const row of budgetRows(latest)) {
+    const value = row.skipped ?? formatValue(row.value, row.unit);
+    lines.push(`| ${[row.label, value, row.figures ?? '', row.budget.text, verdict(row)].join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Each budget's last runs side by side, and whether it passed in enough of them. */
+function runsTable(latest, runs) {
+  const header = Array.from({ length: RUNS_SHOWN }, (_, k) => `run ${k + 1}`);
+  const lines = [
+    `| budget | limit | ${header.join(' | ')} | passes in ${RUNS_TO_PASS} of ${RUNS_SHOWN} |`,
+    `| --- | --- | ${header.map(() => '---').join(' | ')} | --- |`,
+  ];
+  for (const row of budgetRows(latest)) {
+    const recent = recentResults(runs, row.id);
+    const cells = Array.from({ length: RUNS_SHOWN }, (_, k) => budgetCell(recent[k]));
+    const passed = recent.filter((r) => r.pass === true).length;
+    const enough =
+      recent.length < RUNS_SHOWN
+        ? `${passed} of ${recent.length} so far`
+        : passed >= RUNS_TO_PASS
+          ? 'yes'
+          : '**no**';
+    lines.push(`| ${[row.label, row.budget.text, ...cells, enough].join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
 function describeRun(result) {
   const m = result.machine;
   return (
@@ -140,19 +227,35 @@ function keptFindings() {
   return at === -1 ? '' : current.slice(at);
 }
 
-export function writeReport(latest, baseline) {
+export function writeReport(latest, baseline, runs = []) {
   const findings = keptFindings();
   const text = `# Performance
 
 Measured with \`npm run bench\` (\`bench/run.mjs\`; not part of \`npm test\`). Every figure comes from one
 run on this machine against 127.0.0.1 only; ratios compare things measured in that same run. Options:
-\`--only <name>\` runs one measurement (bundle, schema, post-latency, throughput, history, export,
+\`--only <name>\` runs one measurement (bundle, schema, post-latency, auth, throughput, history, export,
 lighthouse, cold-start), \`--quick\` a smaller, faster run, \`--baseline\` stores the run as the "before" numbers.
 PostgreSQL rows use \`BENCH_DATABASE_URL\` or \`TEST_DATABASE_URL\` (a throwaway database is created and
-dropped each run); without either they are skipped. Everything from "Findings" on is written by hand
+dropped each run); without either they are skipped. With \`BENCH_CPU_PROFILE_DIR=<dir>\`, post-latency runs the app
+and the bare app under \`node --cpu-prof\` and lists their top self time per request in its notes. Everything from "Findings" on is written by hand
 and kept when the report is regenerated.
 
-## Results
+Every budget is a ratio to (or a difference from) a bare Next.js app built in the same run from the same
+packages (\`bench/bundle.mjs\`), measured interleaved with it, except the three that are absolute by nature
+(the session check's cost, cold start, and the export's memory). The "figures" column holds the two
+measurements a ratio is made of.
+
+## Budgets
+
+${budgetTable(latest)}
+
+## Budgets over the last ${RUNS_SHOWN} runs
+
+Oldest first; "quick" marks a \`--quick\` run. A budget is met when it passes in ${RUNS_TO_PASS} of ${RUNS_SHOWN}.
+
+${runsTable(latest, runs)}
+
+## All results
 
 ${table(latest, baseline)}
 
