@@ -149,10 +149,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   launchApp: async ({}, use, testInfo) => {
     const started: AppProcess[] = [];
     await use(async ({ warmUp: warm = true, ...options } = {}) => {
+      const began = Date.now();
       const app = await startApp(options);
       started.push(app);
       if (warm) await ready(app);
       else await registerIfKnown(app);
+      // Starting an app (a new database, its accounts) is set-up, not the test: a busy machine gets the time back.
+      testInfo.setTimeout(testInfo.timeout + (Date.now() - began));
       return app;
     });
     // A failed test keeps what its apps printed (a crash, a stack trace) next to its trace.
