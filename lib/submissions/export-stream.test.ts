@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
+import { listingService } from '@/e2e/support/listing-service';
 import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { EXPORT_CSV_COLUMNS } from '@/lib/contract/export';
 import { submissions } from '@/lib/db/schema';
-import { createSimulator } from '@/lib/kling/simulator';
 import { openExportStream } from './export-stream';
 import type { Submission } from './submission';
-import { createSubmissionService, type SubmissionService } from './submission-service';
+import type { SubmissionService } from './submission-service';
 
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');
 const ROWS = 3_000;
@@ -35,14 +35,7 @@ describeEachDatabase('export stream', (database) => {
   let expectedIds: string[] = [];
 
   beforeAll(async () => {
-    service = createSubmissionService({
-      db: database.db,
-      upstream: createSimulator({ timeoutMs: 1_000 }),
-      upstreamTimeoutMs: 1_000,
-      pollIntervalMs: 60_000,
-      callbackToken: null,
-      publicUrl: null,
-    });
+    service = listingService(database.db);
     const rows = Array.from({ length: ROWS }, (_, i) => {
       const externalTaskId = `${tag}-${i}`;
       const prompt = i % 3 === 0 ? `=cmd|' /C calc'!A0 ${tag} take ${i}` : `${tag} take ${i}, "quoted"`;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listingService } from '@/e2e/support/listing-service';
 import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { readListQuery } from '@/lib/api/valid-input';
 import { type NewSubmissionRow, submissions } from '@/lib/db/schema';
-import { createSimulator } from '@/lib/kling/simulator';
 import type { SubmissionStatus } from './submission';
-import { createSubmissionService, type SubmissionService } from './submission-service';
+import type { SubmissionService } from './submission-service';
 import { createSubmissionStore, searchWords } from './submission-store';
 
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');
@@ -26,14 +26,7 @@ describeEachDatabase('history search and counts', (database) => {
   const scope = () => `${database.token}w${++sequence}x`;
 
   beforeAll(() => {
-    service = createSubmissionService({
-      db: database.db,
-      upstream: createSimulator({ timeoutMs: 1_000 }),
-      upstreamTimeoutMs: 1_000,
-      pollIntervalMs: 60_000,
-      callbackToken: null,
-      publicUrl: null,
-    });
+    service = listingService(database.db);
   });
 
   async function seed(rows: Partial<NewSubmissionRow>[]): Promise<string[]> {

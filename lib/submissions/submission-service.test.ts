@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
+import { listingService } from '@/e2e/support/listing-service';
 import { describeEachDatabase } from '@/e2e/support/test-databases';
 import { readListQuery } from '@/lib/api/valid-input';
 import { type NewSubmissionRow, submissions } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors/app-error';
-import { createSimulator } from '@/lib/kling/simulator';
 import type { Submission, SubmissionStatus } from './submission';
-import { createSubmissionService, type SubmissionService } from './submission-service';
+import type { SubmissionService } from './submission-service';
 
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');
 
@@ -17,15 +17,7 @@ describeEachDatabase('submission history', (database) => {
   const scope = () => `${database.token}s${++sequence}x`;
 
   beforeAll(() => {
-    // Listing never calls the upstream; the simulator stands in for it.
-    service = createSubmissionService({
-      db: database.db,
-      upstream: createSimulator({ timeoutMs: 1_000 }),
-      upstreamTimeoutMs: 1_000,
-      pollIntervalMs: 60_000,
-      callbackToken: null,
-      publicUrl: null,
-    });
+    service = listingService(database.db);
   });
 
   /** Stores a row as the service would, at a chosen time, so ordering is exact. */

@@ -1,37 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
-import { signedInAs } from '@/e2e/support/route-auth';
+import { describe, expect, it } from 'vitest';
+import { submissionsRoute } from '@/e2e/support/submissions-route';
 
 // The route handler on a real embedded database and the fake upstream: the server checks prompt
 // tokens with the same schema as the composer.
-const API_KEY = 'sk-prompt-token-test-key-0123456789';
-const fake = setupFakeUpstream({ apiKey: API_KEY });
-let POST: (request: Request) => Promise<Response>;
-let authorization = '';
-
-beforeAll(async () => {
-  Object.assign(process.env, {
-    KLING_API_BASE_URL: fake.url,
-    KLING_API_KEY: API_KEY,
-    KLING_API_TIMEOUT_MS: '5000',
-    RATE_LIMIT_PER_MINUTE: '0',
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'omni-prompt-tokens-')),
-  });
-  ({ POST } = await import('./route'));
-  ({ authorization } = await signedInAs('creator'));
-}, 60_000);
-
-const post = (body: Record<string, unknown>) =>
-  POST(
-    new Request('http://localhost:3000/api/submissions', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ model: 'kling-v1', ...body }),
-    }),
-  );
+const route = submissionsRoute('prompt-tokens');
+const fake = route.fake;
+const post = (body: Record<string, unknown>) => route.post(JSON.stringify({ model: 'kling-v1', ...body }));
 
 const IMAGES = [{ image_url: 'https://a.example/1.png' }, { image_url: 'https://a.example/2.png' }];
 

@@ -1,40 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
-import { signedInAs } from '@/e2e/support/route-auth';
+import { describe, expect, it } from 'vitest';
+import { submissionsRoute } from '@/e2e/support/submissions-route';
 import { LIMITS } from '@/lib/contract/request-limits';
 
 // The route handler itself, on a real embedded database and a real fake upstream: nothing mocked.
-const API_KEY = 'sk-property-test-key-0123456789';
-const fake = setupFakeUpstream({ apiKey: API_KEY });
-let POST: (request: Request) => Promise<Response>;
-let authorization = '';
-
-beforeAll(async () => {
-  Object.assign(process.env, {
-    KLING_API_BASE_URL: fake.url,
-    KLING_API_KEY: API_KEY,
-    KLING_API_TIMEOUT_MS: '5000',
-    // Thousands of bodies from one client: the per-client limit is tested on its own (e2e/rate-limit.spec.ts).
-    RATE_LIMIT_PER_MINUTE: '0',
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'omni-property-')),
-  });
-  ({ POST } = await import('./route'));
-  ({ authorization } = await signedInAs('creator'));
-}, 60_000);
-
-function post(body: string): Promise<Response> {
-  return POST(
-    new Request('http://localhost:3000/api/submissions', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body,
-    }),
-  );
-}
+const { fake, post } = submissionsRoute('property');
 
 const KNOWN_FIELDS = new Set([
   'model',
