@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll } from 'vitest';
 import type { FakeUpstream } from '@/e2e/fake-upstream/fake-upstream.mjs';
 import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
+import { IN_PROCESS_ORIGIN } from './in-process';
 import { signedInAs } from './route-auth';
 
 /**
@@ -32,7 +33,7 @@ export function submissionsRoute(name: string): {
   }, 60_000);
   const post = (body: string) =>
     handler(
-      new Request('http://localhost:3000/api/submissions', {
+      new Request(`${IN_PROCESS_ORIGIN}/api/submissions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization },
         body,

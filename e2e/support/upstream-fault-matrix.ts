@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Behaviour } from '@/e2e/fake-upstream/fake-upstream.mjs';
 import { setupFakeUpstream } from '@/e2e/fake-upstream/setup-fake-upstream';
 import type { UpstreamErrorCode } from '@/lib/contract/error-codes';
+import { IN_PROCESS_ORIGIN } from './in-process';
 import { signedInAs } from './route-auth';
 
 // Every way the upstream can fail a create call, through the real route handlers on a real
@@ -94,14 +95,14 @@ export function describeUpstreamFaults(title: string, open: () => Promise<RouteD
       const { authorization } = await signedInAs('creator');
       post = (body) =>
         collection.POST(
-          new Request('http://localhost:3000/api/submissions', {
+          new Request(`${IN_PROCESS_ORIGIN}/api/submissions`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization },
             body: JSON.stringify(body),
           }),
         );
       get = (id) =>
-        one.GET(new Request(`http://localhost:3000/api/submissions/${id}`, { headers: { authorization } }), {
+        one.GET(new Request(`${IN_PROCESS_ORIGIN}/api/submissions/${id}`, { headers: { authorization } }), {
           params: Promise.resolve({ id }),
         });
     }, 60_000);
