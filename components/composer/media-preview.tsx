@@ -39,6 +39,16 @@ type Loaded<T> = { url: string; failed: true } | { url: string; failed: false; v
 const NOT_LOADED =
   'could not be loaded here. The video service may still reach it: check the address if this is a surprise.';
 
+/** What a preview found (size or length, or that it could not load), and a warning, read out as it changes. */
+function PreviewCaption({ caption, warning }: { caption: string; warning: string | null }) {
+  return (
+    <p aria-live="polite" className="min-w-0 text-xs text-slate-700">
+      {caption}
+      {warning && <span className="mt-1 block font-medium text-amber-900">{warning}</span>}
+    </p>
+  );
+}
+
 /** A thumbnail of an Image URL with its size in pixels, and a warning when its shape differs from the video's. */
 export function ImagePreview({
   url,
@@ -83,10 +93,7 @@ export function ImagePreview({
         }
         onError={() => setLoaded({ url: settled, failed: true })}
       />
-      <p aria-live="polite" className="min-w-0 text-xs text-slate-700">
-        {caption}
-        {warning && <span className="mt-1 block font-medium text-amber-900">{warning}</span>}
-      </p>
+      <PreviewCaption caption={caption} warning={warning} />
     </div>
   );
 }
@@ -123,10 +130,7 @@ export function VideoPreview({ url, label }: { url: string; label: string }) {
         }
         onError={() => setLoaded({ url: settled, failed: true })}
       />
-      <p aria-live="polite" className="min-w-0 text-xs text-slate-700">
-        {caption}
-        {warning && <span className="mt-1 block font-medium text-amber-900">{warning}</span>}
-      </p>
+      <PreviewCaption caption={caption} warning={warning} />
     </div>
   );
 }
