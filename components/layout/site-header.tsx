@@ -49,9 +49,7 @@ async function Menu() {
   if (!actor) return null;
   return (
     <div className="w-full lg:w-auto">
-      <MainNav
-        items={LINKS.filter((link) => hasRole(actor, link.role)).map(({ href, label }) => ({ href, label }))}
-      />
+      <MainNav items={LINKS.filter((link) => hasRole(actor, link.role))} />
     </div>
   );
 }
