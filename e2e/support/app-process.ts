@@ -32,7 +32,8 @@ export interface StartAppOptions {
 export const TEST_ADMIN = { email: 'admin@studio.test', password: 'e2e admin password 7d41' } as const;
 
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', '.bin', 'next');
-const START_TIMEOUT_MS = 60_000;
+/** How long one start may take before it fails with what the app printed. */
+export const START_TIMEOUT_MS = 60_000;
 
 /** The port was taken by another process between choosing it and the app binding it. */
 class PortTakenError extends Error {}
